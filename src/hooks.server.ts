@@ -1,0 +1,64 @@
+import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { isSetupDone } from '$lib/server/auth/first-run';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { ensureDatabase } from '$lib/server/db';
+
+export const init: ServerInit = async () => {
+	await ensureDatabase();
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = event.url.protocol === 'https:';
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const { session, user } = await validateSessionToken(token);
+		if (session) {
+			// Renewed sessions get a cookie with the new expiry (sliding 30 days).
+			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			event.locals.user = user;
+			event.locals.session = session;
+		} else {
+			// Forged or expired: drop the cookie and carry on as a guest.
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+/** Until the first admin exists, pages lead to /setup; afterwards /setup is gone. */
+const handleFirstRun: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	const isPage = event.request.headers.get('accept')?.includes('text/html');
+	if (isPage && !(await isSetupDone()) && path !== '/setup' && !path.startsWith('/api/'))
+		redirect(303, '/setup');
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	// Only /embed/* may ever be framed (by registered partners, a later issue).
+	if (!event.url.pathname.startsWith('/embed/'))
+		response.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleLocale, handleSession, handleFirstRun);

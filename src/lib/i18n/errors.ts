@@ -1,0 +1,28 @@
+import { m } from '$lib/paraglide/messages';
+
+// Server modules return codes; pages turn them into the reader's language here.
+const TEXT: Record<string, () => string> = {
+	contact_required: m.error_contact_required,
+	phone_invalid: m.error_phone_invalid,
+	email_invalid: m.error_email_invalid,
+	name_required: m.error_name_required,
+	name_too_long: m.error_name_too_long,
+	password_too_short: m.error_password_too_short,
+	password_too_long: m.error_password_too_long,
+	password_weak: m.error_password_weak,
+	password_mismatch: m.error_password_mismatch,
+	account_exists: m.error_account_exists,
+	login_failed: m.error_login_failed,
+	current_password: m.error_current_password,
+	admin_exists: m.error_admin_exists,
+	business_name_required: m.error_business_name_required,
+	too_long: m.error_too_long,
+	kecamatan_invalid: m.error_kecamatan_invalid,
+	doc_number_required: m.error_doc_number_required,
+	role_invalid: m.error_role_invalid
+};
+
+export function errorText(code: string | undefined | null): string | undefined {
+	if (!code) return undefined;
+	return (TEXT[code] ?? m.error_generic)();
+}

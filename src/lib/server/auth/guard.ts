@@ -1,0 +1,32 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+
+/** Where to go after signing in: only paths on this site, never `//evil.example`. */
+export function safeNext(value: string | null | undefined, fallback = '/') {
+	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
+		? value
+		: fallback;
+}
+
+export function loginUrl(url: URL) {
+	return `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
+}
+
+export function requireUser({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>) {
+	if (!locals.user) redirect(303, loginUrl(url));
+	return locals.user;
+}
+
+export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const user = requireUser(event);
+	if (user.role !== 'admin') error(403, 'forbidden');
+	return user;
+}
+
+/** The client address for rate limits; adapter-node honours ADDRESS_HEADER behind a proxy. */
+export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>) {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}

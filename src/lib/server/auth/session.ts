@@ -1,0 +1,87 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase64url, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Cookies } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { db, table } from '$lib/server/db';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** Renew when less than half the lifetime is left, so an active learner never gets logged out. */
+const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
+
+export const SESSION_COOKIE = 'nk-session';
+
+export function generateSessionToken(): string {
+	return encodeBase64url(crypto.getRandomValues(new Uint8Array(20)));
+}
+
+/** Only the hash reaches the database: a leaked table cannot be replayed as cookies. */
+export function sessionIdFromToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(token: string, userId: string, now = Date.now()) {
+	const session = {
+		id: sessionIdFromToken(token),
+		userId,
+		expiresAt: new Date(now + SESSION_LIFETIME_MS)
+	};
+	await db.insert(table.session).values(session);
+	return session;
+}
+
+export async function validateSessionToken(token: string, now = Date.now()) {
+	const id = sessionIdFromToken(token);
+	const [row] = await db
+		.select({
+			user: { id: table.user.id, name: table.user.name, role: table.user.role },
+			session: table.session
+		})
+		.from(table.session)
+		.innerJoin(table.user, eq(table.session.userId, table.user.id))
+		.where(eq(table.session.id, id));
+	if (!row) return { session: null, user: null };
+
+	const { session, user } = row;
+	if (now >= session.expiresAt.getTime()) {
+		await db.delete(table.session).where(eq(table.session.id, id));
+		return { session: null, user: null };
+	}
+	if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
+		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
+		await db
+			.update(table.session)
+			.set({ expiresAt: session.expiresAt })
+			.where(eq(table.session.id, id));
+	}
+	return { session, user };
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>['user']>;
+
+export async function invalidateSession(sessionId: string) {
+	await db.delete(table.session).where(eq(table.session.id, sessionId));
+}
+
+export async function invalidateUserSessions(userId: string) {
+	await db.delete(table.session).where(eq(table.session.userId, userId));
+}
+
+export function setSessionCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+) {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

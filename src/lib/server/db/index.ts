@@ -1,0 +1,16 @@
+import { DEFAULT_DATABASE_URL, openDatabase, prepareDatabase } from './client';
+
+// Read from process.env (not $env) so the same module serves the app, scripts and vitest.
+const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+
+export const { client, db } = openDatabase(url, process.env.DATABASE_AUTH_TOKEN || undefined);
+
+let ready: Promise<void> | undefined;
+
+/** Migrates once per process; every caller awaits the same promise. */
+export function ensureDatabase() {
+	ready ??= prepareDatabase(client, db, url);
+	return ready;
+}
+
+export * as table from './schema';

@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+
+export const ROLES = ['learner', 'trainer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A person with an account. Learners sign in with a phone number or an email address. */
+export const user = sqliteTable('user', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	/** Normalised to +628…, so 0812… and +62812… are the same account. */
+	phone: text('phone').unique(),
+	/** Lower-cased. */
+	email: text('email').unique(),
+	passwordHash: text('password_hash').notNull(),
+	role: text('role', { enum: ROLES }).notNull().default('learner'),
+	createdAt: createdAt()
+});
+
+/** Lucia-style session: the cookie holds a random token, the table only its SHA-256. */
+export const session = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+/** The IKM profile. Tiers will belong to the business, not to the person. */
+export const business = sqliteTable('business', {
+	id: text('id').primaryKey(),
+	ownerId: text('owner_id')
+		.notNull()
+		.unique()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	name: text('name').notNull(),
+	products: text('products').notNull().default(''),
+	kecamatan: text('kecamatan').notNull(),
+	desa: text('desa').notNull().default(''),
+	/** Each legal document: null when the business does not have it, its number when it does. */
+	nib: text('nib'),
+	sppIrt: text('spp_irt'),
+	halal: text('halal'),
+	bpomMd: text('bpom_md'),
+	trademark: text('trademark'),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** One row per learner and lesson (Kolibri's summary log): first opened, and done or not. */
+export const lessonProgress = sqliteTable(
+	'lesson_progress',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		course: text('course').notNull(),
+		lesson: text('lesson').notNull(),
+		completedAt: integer('completed_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.course, t.lesson] })]
+);
+
+/**
+ * Fixed-window counters for abuse limits. Kept in the database, not in memory,
+ * so that every app instance behind a load balancer sees the same count.
+ */
+export const rateLimit = sqliteTable('rate_limit', {
+	key: text('key').primaryKey(),
+	count: integer('count').notNull(),
+	windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull()
+});
+
+export type User = typeof user.$inferSelect;
+export type Session = typeof session.$inferSelect;
+export type Business = typeof business.$inferSelect;
+export type BusinessInput = Omit<typeof business.$inferInsert, 'id' | 'ownerId' | 'updatedAt'>;

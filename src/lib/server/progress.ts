@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import { db, table } from '$lib/server/db';
+
+/** Marks a lesson done once; marking it again keeps the first completion time. */
+export async function markLessonDone(userId: string, course: string, lesson: string) {
+	await db
+		.insert(table.lessonProgress)
+		.values({ userId, course, lesson, completedAt: new Date() })
+		.onConflictDoNothing();
+}
+
+export async function completedLessons(userId: string, course?: string) {
+	const rows = await db
+		.select()
+		.from(table.lessonProgress)
+		.where(
+			course
+				? and(eq(table.lessonProgress.userId, userId), eq(table.lessonProgress.course, course))
+				: eq(table.lessonProgress.userId, userId)
+		);
+	return rows;
+}
+
+/** course slug → set of completed lesson slugs */
+export async function progressByCourse(userId: string) {
+	const map = new Map<string, Set<string>>();
+	for (const row of await completedLessons(userId)) {
+		if (!map.has(row.course)) map.set(row.course, new Set());
+		map.get(row.course)!.add(row.lesson);
+	}
+	return map;
+}

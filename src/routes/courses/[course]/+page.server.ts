@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { findCourse } from '$lib/server/content/catalog';
+import { completedLessons } from '$lib/server/progress';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const course = findCourse(params.course);
+	if (!course) error(404, 'not found');
+	const done = locals.user
+		? new Set((await completedLessons(locals.user.id, course.slug)).map((r) => r.lesson))
+		: new Set<string>();
+	return {
+		course: {
+			slug: course.slug,
+			title: course.title,
+			summary: course.summary,
+			category: course.category,
+			minutes: course.minutes,
+			badge: course.badge,
+			// The introduction is plain paragraphs; rendered as text, never as HTML.
+			intro: course.intro.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim())
+		},
+		lessons: course.lessons.map((l) => ({
+			slug: l.slug,
+			title: l.title,
+			summary: l.summary,
+			minutes: l.minutes,
+			done: done.has(l.slug)
+		}))
+	};
+};

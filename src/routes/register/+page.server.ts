@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { registerUser } from '$lib/server/auth/accounts';
+import { safeNext } from '$lib/server/auth/guard';
+import { startSession } from '$lib/server/auth/login';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = await request.formData();
+		const input = {
+			name: String(form.get('name') ?? ''),
+			contact: String(form.get('contact') ?? ''),
+			password: String(form.get('password') ?? ''),
+			confirm: String(form.get('confirm') ?? '')
+		};
+		const result = await registerUser(input);
+		if ('errors' in result) {
+			// Passwords are never sent back to the page.
+			return fail(400, {
+				values: { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) },
+				errors: result.errors
+			});
+		}
+		await startSession(cookies, result.user.id, url);
+		redirect(303, safeNext(url.searchParams.get('next'), '/account?welcome=1'));
+	}
+};

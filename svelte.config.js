@@ -1,0 +1,27 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import { fileURLToPath } from 'node:url';
+import remarkFigures from './src/lib/content/remark-figures.js';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.md'],
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({
+			extensions: ['.md'],
+			// mdsvex needs an absolute path; runes forwarding keeps the layout in Svelte 5 mode
+			layout: fileURLToPath(new URL('./src/lib/content/LessonLayout.svelte', import.meta.url)),
+			layoutPropForwarding: 'runes',
+			remarkPlugins: [remarkFigures],
+			smartypants: { dashes: 'oldschool' }
+		})
+	],
+	kit: {
+		adapter: adapter(),
+		alias: { $courses: 'courses' }
+	}
+};
+
+export default config;

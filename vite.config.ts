@@ -1,0 +1,52 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// Indonesian unless the learner chose English; no locale in URLs (printed QR codes).
+			strategy: ['cookie', 'baseLocale'],
+			cookieName: 'nk-lang'
+		}),
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				name: 'Naik Kelas: belajar usaha untuk IKM Bojonegoro',
+				short_name: 'Naik Kelas',
+				description: 'Kursus singkat manajemen usaha, pemasaran digital, kemasan dan legalitas.',
+				lang: 'id',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				background_color: '#fffdf7',
+				theme_color: '#0b5d3b',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				// Nothing is prerendered, so there is no HTML to fall back to (offline is issue 5).
+				navigateFallback: null,
+				globPatterns: ['client/**/*.{js,css,svg,png,ico,webmanifest}']
+			}
+		})
+	],
+	test: {
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 20000
+	}
+});
