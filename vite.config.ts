@@ -47,6 +47,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
+		setupFiles: ['tests/setup/temp-database.ts'],
 		testTimeout: 20000
 	}
 });

@@ -1,5 +1,5 @@
 import { count, eq, like, or } from 'drizzle-orm';
-import { parseContact, type ContactError } from '$lib/contact';
+import { parseContact, type Contact, type ContactError } from '$lib/contact';
 import { db, table } from '$lib/server/db';
 import type { Role } from '$lib/server/db/schema';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
@@ -63,10 +63,17 @@ function nameProblem(name: string): AccountError | null {
 	return null;
 }
 
+type User = typeof table.user.$inferSelect;
+/** Either the new account or what is wrong with the input, field by field. */
+export type AccountResult =
+	{ user: User; errors?: undefined } | { errors: FieldErrors; user?: undefined };
+
 export type RegisterInput = { name: string; contact: string; password: string; confirm: string };
 
 /** Checks every field and says what is wrong with each; null when the input is acceptable. */
-function validateRegistration(input: RegisterInput) {
+function validateRegistration(
+	input: RegisterInput
+): { errors: FieldErrors } | { name: string; contact: Contact } {
 	const errors: FieldErrors = {};
 	const name = input.name.trim();
 	const nameError = nameProblem(name);
@@ -80,7 +87,10 @@ function validateRegistration(input: RegisterInput) {
 	return { name, contact };
 }
 
-export async function registerUser(input: RegisterInput, role: Role = 'learner') {
+export async function registerUser(
+	input: RegisterInput,
+	role: Role = 'learner'
+): Promise<AccountResult> {
 	const valid = validateRegistration(input);
 	if ('errors' in valid) return { errors: valid.errors };
 	const { name, contact } = valid;
@@ -95,17 +105,17 @@ export async function registerUser(input: RegisterInput, role: Role = 'learner')
 		email: contact.kind === 'email' ? contact.value : null
 	};
 	// The unique index decides, so two simultaneous sign-ups with one number cannot both win.
-	const inserted = await db.insert(table.user).values(values).onConflictDoNothing().returning();
-	if (!inserted.length) return { errors: { contact: 'account_exists' } satisfies FieldErrors };
-	return { user: inserted[0] };
+	const [user] = await db.insert(table.user).values(values).onConflictDoNothing().returning();
+	if (!user) return { errors: { contact: 'account_exists' } satisfies FieldErrors };
+	return { user };
 }
 
 /** The first admin, created once from the setup page; refused once any admin exists. */
-export async function createFirstAdmin(input: RegisterInput) {
+export async function createFirstAdmin(input: RegisterInput): Promise<AccountResult> {
 	const valid = validateRegistration(input);
 	if ('errors' in valid) return { errors: valid.errors };
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<AccountResult> => {
 		const [{ n }] = await tx
 			.select({ n: count() })
 			.from(table.user)
@@ -113,7 +123,7 @@ export async function createFirstAdmin(input: RegisterInput) {
 		if (n > 0) return { errors: { form: 'admin_exists' } satisfies FieldErrors };
 		const contact = valid.contact;
 		// Never take over an existing account: whoever reaches setup first must not own it.
-		const inserted = await tx
+		const [user] = await tx
 			.insert(table.user)
 			.values({
 				id: crypto.randomUUID(),
@@ -125,8 +135,8 @@ export async function createFirstAdmin(input: RegisterInput) {
 			})
 			.onConflictDoNothing()
 			.returning();
-		if (!inserted.length) return { errors: { contact: 'account_exists' } satisfies FieldErrors };
-		return { user: inserted[0] };
+		if (!user) return { errors: { contact: 'account_exists' } satisfies FieldErrors };
+		return { user };
 	});
 }
 

@@ -12,7 +12,7 @@ const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
 export const SESSION_COOKIE = 'nk-session';
 
 export function generateSessionToken(): string {
-	return encodeBase64url(crypto.getRandomValues(new Uint8Array(20)));
+	return encodeBase64url(crypto.getRandomValues(new Uint8Array(24)));
 }
 
 /** Only the hash reaches the database: a leaked table cannot be replayed as cookies. */

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: process.env.CI ? 'list' : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		viewport: { width: 360, height: 740 },
+		locale: 'id-ID',
+		launchOptions: {
+			// Debian's Chromium; Playwright may not download browsers here.
+			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update'
+			]
+		}
+	},
+	projects: [
+		{ name: 'first-run', testMatch: /first-run\.spec\.ts/ },
+		{ name: 'phone', testIgnore: /first-run\.spec\.ts/, dependencies: ['first-run'] }
+	],
+	webServer: {
+		// The production build on a fresh database, so first-run setup is really the first run.
+		command: 'rm -rf .e2e && node build',
+		port: PORT,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATABASE_URL: 'file:.e2e/e2e.db',
+			ORIGIN: `http://localhost:${PORT}`
+		}
+	}
+});
