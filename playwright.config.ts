@@ -29,15 +29,15 @@ export default defineConfig({
 	],
 	webServer: {
 		// The production build on a fresh database, so first-run setup is really the first run.
-		command: 'rm -rf .e2e && node build',
+		command: 'rm -rf .e2e && node server.js',
 		port: PORT,
 		reuseExistingServer: false,
 		timeout: 60_000,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			DATABASE_URL: 'file:.e2e/e2e.db',
-			ORIGIN: `http://localhost:${PORT}`
+			// No ORIGIN: the server must accept form posts over plain HTTP as `npm start` serves them.
+			DATABASE_URL: 'file:.e2e/e2e.db'
 		}
 	}
 });

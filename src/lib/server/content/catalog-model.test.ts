@@ -34,7 +34,6 @@ describe('buildCatalog', () => {
 			['pembukuan-harian', 1, '/courses/01-manajemen-usaha/02-pembukuan-harian.md']
 		]);
 		expect(courses[0]).toMatchObject({ title: 'Manajemen Usaha', tier: 'rintisan', minutes: 60 });
-		expect(courses[0].intro).toBe('Kursus pertama.\n\nParagraf kedua.');
 	});
 
 	it('names the file and line of a bad frontmatter field', () => {

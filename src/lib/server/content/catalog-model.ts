@@ -45,7 +45,6 @@ export type Lesson = {
 export type Course = CourseMeta & {
 	slug: string;
 	folder: string;
-	intro: string;
 	lessons: Lesson[];
 };
 
@@ -133,7 +132,7 @@ export function buildCatalog(files: Record<string, string>): Course[] {
 		if (!lessons.length) throw new ContentError(courseFile, 1, 'kursus ini belum punya pelajaran');
 		if (courses.some((c) => c.slug === slug))
 			throw new ContentError(courseFile, 1, `alamat kursus "${slug}" sudah dipakai`);
-		courses.push({ ...meta, slug, folder, intro: fm.body.trim(), lessons });
+		courses.push({ ...meta, slug, folder, lessons });
 	}
 	return courses;
 }

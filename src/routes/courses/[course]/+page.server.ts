@@ -17,8 +17,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			category: course.category,
 			minutes: course.minutes,
 			badge: course.badge,
-			// The introduction is plain paragraphs; rendered as text, never as HTML.
-			intro: course.intro.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim())
+			file: `/courses/${course.folder}/course.md`
 		},
 		lessons: course.lessons.map((l) => ({
 			slug: l.slug,
