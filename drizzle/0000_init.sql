@@ -30,6 +30,7 @@ CREATE TABLE `rate_limit` (
 	`window_start` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `rate_limit_window_idx` ON `rate_limit` (`window_start`);--> statement-breakpoint
 CREATE TABLE `session` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -38,6 +39,7 @@ CREATE TABLE `session` (
 );
 --> statement-breakpoint
 CREATE INDEX `session_user_idx` ON `session` (`user_id`);--> statement-breakpoint
+CREATE INDEX `session_expiry_idx` ON `session` (`expires_at`);--> statement-breakpoint
 CREATE TABLE `user` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

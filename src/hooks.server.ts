@@ -2,8 +2,10 @@ import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { isSetupDone } from '$lib/server/auth/first-run';
+import { pruneRateLimits } from '$lib/server/auth/rate-limit';
 import {
 	SESSION_COOKIE,
+	deleteExpiredSessions,
 	deleteSessionCookie,
 	setSessionCookie,
 	validateSessionToken
@@ -12,6 +14,9 @@ import { ensureDatabase } from '$lib/server/db';
 
 export const init: ServerInit = async () => {
 	await ensureDatabase();
+	// Housekeeping once per start: both tables only ever need their live rows.
+	await deleteExpiredSessions();
+	await pruneRateLimits();
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

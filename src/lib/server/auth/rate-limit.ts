@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
 
 export type Limit = { max: number; windowMs: number };
@@ -32,4 +32,11 @@ export async function retryAfterMs(key: string, limit: Limit, now = Date.now()) 
 
 export async function clearFailures(key: string) {
 	await db.delete(table.rateLimit).where(eq(table.rateLimit.key, key));
+}
+
+/** Forgets windows that ended long ago, so unknown-account keys do not pile up. */
+export async function pruneRateLimits(olderThanMs = 24 * 60 * 60 * 1000, now = Date.now()) {
+	await db
+		.delete(table.rateLimit)
+		.where(lt(table.rateLimit.windowStart, new Date(now - olderThanMs)));
 }

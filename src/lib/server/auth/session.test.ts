@@ -3,6 +3,7 @@ import { db, ensureDatabase, table } from '$lib/server/db';
 import {
 	SESSION_LIFETIME_MS,
 	createSession,
+	deleteExpiredSessions,
 	generateSessionToken,
 	invalidateSession,
 	sessionIdFromToken,
@@ -76,5 +77,19 @@ describe('validateSessionToken', () => {
 		const session = await createSession(token, userId);
 		await invalidateSession(session.id);
 		expect((await validateSessionToken(token)).user).toBeNull();
+	});
+});
+
+describe('deleteExpiredSessions', () => {
+	it('removes only sessions whose time is up', async () => {
+		const old = generateSessionToken();
+		const live = generateSessionToken();
+		const now = Date.now();
+		await createSession(old, userId, now - 31 * DAY);
+		await createSession(live, userId, now);
+		await deleteExpiredSessions(now);
+		const ids = (await db.select().from(table.session)).map((s) => s.id);
+		expect(ids).not.toContain(sessionIdFromToken(old));
+		expect(ids).toContain(sessionIdFromToken(live));
 	});
 });

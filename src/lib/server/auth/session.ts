@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64url, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { eq, lte } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,6 +61,11 @@ export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionT
 
 export async function invalidateSession(sessionId: string) {
 	await db.delete(table.session).where(eq(table.session.id, sessionId));
+}
+
+/** Sessions nobody presented before they expired; run at start-up. */
+export async function deleteExpiredSessions(now = Date.now()) {
+	await db.delete(table.session).where(lte(table.session.expiresAt, new Date(now)));
 }
 
 export async function invalidateUserSessions(userId: string) {

@@ -32,7 +32,7 @@ export const session = sqliteTable(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('session_user_idx').on(t.userId)]
+	(t) => [index('session_user_idx').on(t.userId), index('session_expiry_idx').on(t.expiresAt)]
 );
 
 /** The IKM profile. Tiers will belong to the business, not to the person. */
@@ -73,11 +73,15 @@ export const lessonProgress = sqliteTable(
  * Fixed-window counters for abuse limits. Kept in the database, not in memory,
  * so that every app instance behind a load balancer sees the same count.
  */
-export const rateLimit = sqliteTable('rate_limit', {
-	key: text('key').primaryKey(),
-	count: integer('count').notNull(),
-	windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull()
-});
+export const rateLimit = sqliteTable(
+	'rate_limit',
+	{
+		key: text('key').primaryKey(),
+		count: integer('count').notNull(),
+		windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('rate_limit_window_idx').on(t.windowStart)]
+);
 
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
