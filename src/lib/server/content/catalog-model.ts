@@ -12,7 +12,7 @@ const text = (max: number) =>
 		v.maxLength(max, `paling panjang ${max} huruf`)
 	);
 
-const CourseMeta = v.object({
+const CourseMeta = v.strictObject({
 	title: text(80),
 	summary: text(300),
 	category: v.picklist(CATEGORIES, `harus salah satu dari: ${CATEGORIES.join(', ')}`),
@@ -25,7 +25,7 @@ const CourseMeta = v.object({
 	badge: text(80)
 });
 
-const LessonMeta = v.object({
+const LessonMeta = v.strictObject({
 	title: text(120),
 	summary: v.optional(text(300))
 });
@@ -57,16 +57,18 @@ export function slugFromName(name: string): string | null {
 function check<T extends v.GenericSchema>(
 	schema: T,
 	fm: Frontmatter,
-	file: string
-): v.InferOutput<T> {
+	file: string,
+	problems: ContentError[]
+): v.InferOutput<T> | null {
 	const result = v.safeParse(schema, fm.data);
 	if (result.success) return result.output;
-	const issue = result.issues[0];
-	const key = String(issue.path?.[0]?.key ?? '');
-	const line = fm.lines[key] ?? 2;
-	const what =
-		issue.kind === 'schema' && issue.received === 'undefined' ? 'wajib diisi' : issue.message;
-	throw new ContentError(file, line, `${key || 'frontmatter'}: ${what}`);
+	for (const issue of result.issues) {
+		const key = String(issue.path?.[0]?.key ?? '');
+		const what =
+			issue.kind === 'schema' && issue.received === 'undefined' ? 'wajib diisi' : issue.message;
+		problems.push(new ContentError(file, fm.lines[key] ?? 2, `${key || 'frontmatter'}: ${what}`));
+	}
+	return null;
 }
 
 /** Words of prose at ~180 per minute: older readers on small screens read slowly. */
@@ -79,11 +81,20 @@ export function readingMinutes(markdown: string): number {
 	return Math.max(1, Math.round(words / 180));
 }
 
+export type ParsedLesson = Lesson & { source: string; body: string; bodyLine: number };
+export type CatalogCheck = {
+	courses: (Course & { lessons: ParsedLesson[] })[];
+	/** Every course folder, valid or not, so its lessons and quiz can be checked too. */
+	folders: { folder: string; slug: string | null; lessons: ParsedLesson[] }[];
+	problems: ContentError[];
+};
+
 /**
- * Builds the catalogue from raw file texts keyed by path (`/courses/<folder>/<file>`).
- * Throws a ContentError naming file and line for the first problem found.
+ * Reads the catalogue from raw file texts keyed by path (`/courses/<folder>/<file>`),
+ * collecting every problem with its file and line instead of stopping at the first.
  */
-export function buildCatalog(files: Record<string, string>): Course[] {
+export function checkCatalog(files: Record<string, string>): CatalogCheck {
+	const problems: ContentError[] = [];
 	const byFolder = new Map<string, Record<string, string>>();
 	for (const [path, text] of Object.entries(files)) {
 		const m = /^\/courses\/([^/]+)\/([^/]+\.md)$/.exec(path);
@@ -93,46 +104,104 @@ export function buildCatalog(files: Record<string, string>): Course[] {
 		byFolder.get(folder)![name] = text;
 	}
 
-	const courses: Course[] = [];
+	const courses: CatalogCheck['courses'] = [];
+	const folders: CatalogCheck['folders'] = [];
 	for (const folder of [...byFolder.keys()].sort()) {
 		const folderFiles = byFolder.get(folder)!;
 		const courseFile = `courses/${folder}/course.md`;
 		const slug = slugFromName(folder);
 		if (!slug)
-			throw new ContentError(
-				courseFile,
-				1,
-				`nama folder "${folder}" harus berbentuk 01-nama-kursus`
+			problems.push(
+				new ContentError(courseFile, 1, `nama folder "${folder}" harus berbentuk 01-nama-kursus`)
 			);
-		if (!folderFiles['course.md'])
-			throw new ContentError(courseFile, 1, 'file course.md tidak ada');
-		const fm = parseFrontmatter(courseFile, folderFiles['course.md']);
-		const meta = check(CourseMeta, fm, courseFile);
+		if (courses.some((c) => c.slug === slug))
+			problems.push(new ContentError(courseFile, 1, `alamat kursus "${slug}" sudah dipakai`));
+		let meta: CourseMeta | null = null;
+		if (!folderFiles['course.md']) {
+			problems.push(new ContentError(courseFile, 1, 'file course.md tidak ada'));
+		} else {
+			const fm = tryParse(courseFile, folderFiles['course.md'], problems);
+			if (fm) meta = check(CourseMeta, fm, courseFile, problems);
+		}
 
-		const lessons: Lesson[] = [];
+		const lessons: ParsedLesson[] = [];
+		const numbers = new Map<string, string>();
 		for (const name of Object.keys(folderFiles).sort()) {
 			if (name === 'course.md') continue;
 			const file = `courses/${folder}/${name}`;
-			const lessonSlug = slugFromName(name.replace(/\.md$/, ''));
-			if (!lessonSlug || lessonSlug === 'quiz')
-				throw new ContentError(file, 1, `nama file "${name}" harus berbentuk 01-nama-pelajaran.md`);
+			const base = name.replace(/\.md$/, '');
+			const lessonSlug = slugFromName(base);
+			if (!lessonSlug || lessonSlug === 'quiz') {
+				problems.push(
+					new ContentError(file, 1, `nama file "${name}" harus berbentuk 01-nama-pelajaran.md`)
+				);
+				continue;
+			}
+			const number = base.split('-')[0];
+			if (numbers.has(number))
+				problems.push(
+					new ContentError(file, 1, `nomor urut ${number} sudah dipakai ${numbers.get(number)}`)
+				);
+			numbers.set(number, name);
 			if (lessons.some((l) => l.slug === lessonSlug))
-				throw new ContentError(file, 1, `alamat "${lessonSlug}" sudah dipakai pelajaran lain`);
-			const lfm = parseFrontmatter(file, folderFiles[name]);
-			const lmeta = check(LessonMeta, lfm, file);
+				problems.push(
+					new ContentError(file, 1, `alamat "${lessonSlug}" sudah dipakai pelajaran lain`)
+				);
+			const lfm = tryParse(file, folderFiles[name], problems);
+			const lmeta = lfm && check(LessonMeta, lfm, file, problems);
+			if (!lfm || !lmeta) continue;
 			lessons.push({
 				slug: lessonSlug,
 				file: `/${file}`,
 				title: lmeta.title,
 				summary: lmeta.summary,
 				minutes: readingMinutes(lfm.body),
-				index: lessons.length
+				index: lessons.length,
+				source: folderFiles[name],
+				body: lfm.body,
+				bodyLine: lfm.bodyLine
 			});
 		}
-		if (!lessons.length) throw new ContentError(courseFile, 1, 'kursus ini belum punya pelajaran');
-		if (courses.some((c) => c.slug === slug))
-			throw new ContentError(courseFile, 1, `alamat kursus "${slug}" sudah dipakai`);
-		courses.push({ ...meta, slug, folder, lessons });
+		if (!lessons.length && !problems.length)
+			problems.push(new ContentError(courseFile, 1, 'kursus ini belum punya pelajaran'));
+		folders.push({ folder, slug, lessons });
+		if (slug && meta) courses.push({ ...meta, slug, folder, lessons });
 	}
-	return courses;
+	return { courses, folders, problems };
+}
+
+function tryParse(file: string, text: string, problems: ContentError[]) {
+	try {
+		return parseFrontmatter(file, text);
+	} catch (e) {
+		if (e instanceof ContentError) problems.push(e);
+		else throw e;
+		return null;
+	}
+}
+
+/** Every problem at once, one `file:line: what is wrong` per line. */
+export class ContentProblems extends Error {
+	constructor(readonly problems: ContentError[]) {
+		super(problems.map((p) => p.message).join('\n'));
+		this.name = 'ContentProblems';
+	}
+}
+
+/** The catalogue the app serves; refuses to start on broken content. */
+export function buildCatalog(files: Record<string, string>): Course[] {
+	const { courses, problems } = checkCatalog(files);
+	if (problems.length) throw new ContentProblems(problems);
+	// Sources stay out of the served catalogue: the lesson pages import the compiled lessons.
+	return courses.map((c) => ({
+		...c,
+		lessons: c.lessons.map(({ slug, file, title, summary, minutes, index }) => ({
+			slug,
+			file,
+			title,
+			summary,
+			minutes,
+			index
+		}))
+	}));
 }

@@ -31,7 +31,7 @@ export function parseFrontmatter(file: string, text: string): Frontmatter {
 	if (doc.errors.length) {
 		const err = doc.errors[0];
 		const line = lineCounter.linePos(err.pos[0]).line + 1; // +1 for the opening ---
-		throw new ContentError(file, line, `YAML tidak valid: ${err.message.split('\n')[0]}`);
+		throw new ContentError(file, line, `YAML tidak valid: ${yamlMessage(err.message)}`);
 	}
 	const data = doc.toJS() ?? {};
 	if (typeof data !== 'object' || Array.isArray(data))
@@ -46,4 +46,9 @@ export function parseFrontmatter(file: string, text: string): Frontmatter {
 	}
 	const bodyLine = match[0].split('\n').length;
 	return { data, lines, body: text.slice(match[0].length), bodyLine };
+}
+
+/** The yaml library's first line, without its own position (we give file:line). */
+export function yamlMessage(message: string) {
+	return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
