@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const courses = await coursesWithProgress(listCourses(), locals.user?.id);
-	// Continue where the learner left off: the first started course that is not finished.
-	const current = courses.find((c) => c.done > 0 && c.next) ?? null;
-	return { courses, current };
+	// Started and not yet finished (lessons left, or the quiz not passed).
+	const inProgress = courses.filter((c) => (c.done > 0 || c.quiz) && (c.next || !c.quiz?.passed));
+	return { courses, inProgress };
 };

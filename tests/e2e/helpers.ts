@@ -27,10 +27,12 @@ export async function register(
 	await page.getByLabel('Kata sandi', { exact: true }).fill(user.password);
 	await page.getByLabel('Ulangi kata sandi').fill(user.password);
 	await page.getByRole('button', { name: 'Daftar' }).click();
+	await page.waitForURL(/\/account/);
 }
 
-export async function login(page: Page, contact: string, password: string) {
-	await page.goto('/login');
+/** Logs in, from the login page the app led to, or from a fresh one. */
+export async function login(page: Page, contact: string, password: string, fresh = true) {
+	if (fresh) await page.goto('/login');
 	await page.getByLabel('Nomor HP (WhatsApp) atau email').fill(contact);
 	await page.getByLabel('Kata sandi').fill(password);
 	await page.getByRole('button', { name: 'Masuk' }).click();

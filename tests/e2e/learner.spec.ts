@@ -68,7 +68,8 @@ test('a learner registers, fills the business profile, finishes a lesson and see
 
 	// Home offers to continue where the learner left off.
 	await page.goto('/');
-	await expect(page.getByRole('heading', { name: 'Lanjutkan belajar' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Kursus yang sedang Anda ikuti' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /Berikutnya: Pembukuan harian/ })).toBeVisible();
 
 	// Log out, then log back in with the number written another way.
 	await page.goto('/logout');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const ROLES = ['learner', 'trainer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -67,6 +67,45 @@ export const lessonProgress = sqliteTable(
 		completedAt: integer('completed_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.course, t.lesson] })]
+);
+
+/**
+ * One submitted graded quiz (Kolibri's mastery log). The pass mark is copied in, so a later
+ * change to quiz.yaml cannot turn a past fail into a pass or the other way round.
+ */
+export const quizAttempt = sqliteTable(
+	'quiz_attempt',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		course: text('course').notNull(),
+		/** Percent, 0–100, rounded. */
+		score: integer('score').notNull(),
+		passMark: integer('pass_mark').notNull(),
+		passed: integer('passed', { mode: 'boolean' }).notNull(),
+		questionCount: integer('question_count').notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('quiz_attempt_user_course_idx').on(t.userId, t.course)]
+);
+
+/** One answer within an attempt (Kolibri's attempt log): what was given and how it scored. */
+export const quizAnswer = sqliteTable(
+	'quiz_answer',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => quizAttempt.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull(),
+		/** The answer as submitted, JSON: a list of option ids, or the number typed. */
+		answer: text('answer').notNull(),
+		/** 0–1; a multiple-choice answer can be partly right. */
+		score: real('score').notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })]
 );
 
 /**

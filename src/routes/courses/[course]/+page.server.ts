@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findCourse } from '$lib/server/content/catalog';
 import { completedLessons } from '$lib/server/progress';
+import { quizStatusByCourse } from '$lib/server/quiz/attempts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -9,7 +10,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const done = locals.user
 		? new Set((await completedLessons(locals.user.id, course.slug)).map((r) => r.lesson))
 		: new Set<string>();
+	const quiz = locals.user
+		? ((await quizStatusByCourse(locals.user.id, course.slug)).get(course.slug) ?? null)
+		: null;
 	return {
+		quiz,
 		course: {
 			slug: course.slug,
 			title: course.title,

@@ -1,0 +1,58 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { loginUrl } from '$lib/server/auth/guard';
+import { findCourse } from '$lib/server/content/catalog';
+import { quizStatusByCourse, recordAttempt } from '$lib/server/quiz/attempts';
+import { findQuiz } from '$lib/server/quiz/bank';
+import { gradeQuiz, readAnswers, validateAnswers } from '$lib/server/quiz/grading';
+import { clearPending, keepPending, readPending } from '$lib/server/quiz/pending';
+import { presentQuiz } from '$lib/server/quiz/present';
+import type { Actions, PageServerLoad } from './$types';
+
+function lookup(slug: string) {
+	const course = findCourse(slug);
+	const quiz = findQuiz(slug);
+	if (!course || !quiz) error(404, 'not found');
+	return { course, quiz };
+}
+
+export const load: PageServerLoad = async ({ params, locals, cookies }) => {
+	const { course, quiz } = lookup(params.course);
+	const pending = locals.user ? readPending(cookies) : null;
+	const status = locals.user
+		? (await quizStatusByCourse(locals.user.id, course.slug)).get(course.slug)
+		: undefined;
+	return {
+		course: { slug: course.slug, title: course.title },
+		passMark: quiz.pass,
+		questions: presentQuiz(quiz, pending?.order),
+		pending: pending?.answers ?? null,
+		status: status ?? null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, locals, request, cookies, url }) => {
+		const { course, quiz } = lookup(params.course);
+		const form = await request.formData();
+		const order = String(form.get('order') ?? '')
+			.split(',')
+			.filter(Boolean);
+		const answers = readAnswers(form);
+		if ('error' in answers) return fail(400, { formError: answers.error, order, answers: {} });
+
+		const problem = validateAnswers(quiz, answers);
+		if (problem?.kind === 'form') return fail(400, { formError: problem.error, order, answers });
+		if (problem) return fail(400, { errors: problem.errors, order, answers });
+
+		if (!locals.user) {
+			// Nothing is graded or stored for a guest; the answers wait for the login.
+			keepPending(cookies, course.slug, { order, answers }, url.protocol === 'https:');
+			redirect(303, loginUrl(url));
+		}
+
+		const graded = gradeQuiz(quiz, answers);
+		await recordAttempt(locals.user.id, course.slug, graded);
+		clearPending(cookies, course.slug);
+		return { result: graded, order };
+	}
+};
