@@ -10,6 +10,8 @@ import compression from 'compression';
 const OWN_HEADER = 'x-naik-kelas-protocol';
 const fromConnection = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (fromConnection) process.env.PROTOCOL_HEADER = OWN_HEADER;
+// Room for one phone photo of tier evidence (the app itself refuses more than 5 MB, in Indonesian).
+process.env.BODY_SIZE_LIMIT ||= '12M';
 
 const { handler } = await import('./build/handler.js');
 

@@ -2,5 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Every test file gets its own database file, so files can run in parallel.
-process.env.DATABASE_URL = `file:${join(mkdtempSync(join(tmpdir(), 'naik-kelas-test-')), 'test.db')}`;
+// Every test file gets its own database and data directory, so files can run in parallel.
+const dir = mkdtempSync(join(tmpdir(), 'naik-kelas-test-'));
+process.env.DATABASE_URL = `file:${join(dir, 'test.db')}`;
+process.env.DATA_DIR = dir;

@@ -19,7 +19,15 @@ const TEXT: Record<string, () => string> = {
 	too_long: m.error_too_long,
 	kecamatan_invalid: m.error_kecamatan_invalid,
 	doc_number_required: m.error_doc_number_required,
-	role_invalid: m.error_role_invalid
+	role_invalid: m.error_role_invalid,
+	file_missing: m.error_file_missing,
+	file_too_big: m.error_file_too_big,
+	file_not_image: m.error_file_not_image,
+	file_type_mismatch: m.error_file_type_mismatch,
+	link_invalid: m.error_link_invalid,
+	text_invalid: m.error_text_invalid,
+	item_unknown: m.error_item_unknown,
+	no_business: m.error_no_business
 };
 
 export function errorText(code: string | undefined | null): string | undefined {

@@ -11,7 +11,12 @@ import {
 	toForm,
 	validateBusiness
 } from '$lib/server/business';
+import { badgesFor } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
+import { saveLink, savePhoto, saveText } from '$lib/server/evidence/store';
+import { findTier } from '$lib/server/tiers/rules';
+import { submitForReview } from '$lib/server/tiers/review';
+import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,9 +25,23 @@ export const load: PageServerLoad = async (event) => {
 		.select({ phone: table.user.phone, email: table.user.email })
 		.from(table.user)
 		.where(eq(table.user.id, user.id));
+	const business = await getBusiness(user.id);
+	const tiers = await tierStatus(user.id, business);
+	const badges = await badgesFor(user.id, business?.id);
 	return {
 		contact: row?.phone ? formatPhone(row.phone) : (row?.email ?? ''),
-		business: toForm(await getBusiness(user.id)),
+		business: toForm(business),
+		businessId: business?.id ?? null,
+		tiers,
+		...currentAndNext(tiers),
+		badges: badges.map((b) => ({
+			id: b.id,
+			name: b.name,
+			kind: b.kind,
+			achievement: b.achievement,
+			awardedAt: b.awardedAt,
+			revoked: !!b.revokedAt
+		})),
 		welcome: event.url.searchParams.has('welcome')
 	};
 };
@@ -35,6 +54,33 @@ export const actions: Actions = {
 		if ('errors' in result) return fail(400, { business: input, businessErrors: result.errors });
 		await saveBusiness(user.id, result.value);
 		return { businessSaved: true };
+	},
+	/** Tier evidence: a photo, a link or a number, for one item of the next tier. */
+	evidence: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const tier = findTier(String(form.get('tier') ?? ''));
+		const item = tier?.evidence.find((e) => e.id === String(form.get('item') ?? ''));
+		if (!tier || !item || item.kind === 'profile')
+			return fail(400, { evidenceError: 'item_unknown' });
+		const business = await getBusiness(user.id);
+		if (!business) return fail(400, { evidenceError: 'no_business', evidenceItem: item.id });
+		const key = { businessId: business.id, tier: tier.id, item: item.id };
+		const error =
+			item.kind === 'photo'
+				? await savePhoto(key, form.get('file') instanceof File ? (form.get('file') as File) : null)
+				: item.kind === 'link'
+					? await saveLink(key, String(form.get('value') ?? ''))
+					: await saveText(key, String(form.get('value') ?? ''));
+		if (error) return fail(400, { evidenceError: error, evidenceItem: item.id });
+		return { evidenceSaved: item.id };
+	},
+	review: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const error = await submitForReview(user.id, String(form.get('tier') ?? ''));
+		if (error) return fail(400, { reviewError: error });
+		return { reviewSubmitted: true };
 	},
 	password: async (event) => {
 		const user = requireUser(event);

@@ -22,6 +22,13 @@ export function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	return user;
 }
 
+/** Trainers, and admins who can do everything a trainer can. */
+export function requireTrainer(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const user = requireUser(event);
+	if (user.role !== 'trainer' && user.role !== 'admin') error(403, 'forbidden');
+	return user;
+}
+
 /** The client address for rate limits; adapter-node honours ADDRESS_HEADER behind a proxy. */
 export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>) {
 	try {

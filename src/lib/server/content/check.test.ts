@@ -36,13 +36,16 @@ describe('courses:check on a folder with every kind of mistake', () => {
 			`${A}/quiz.yaml:19: pertanyaan 3 → answer: harus berupa angka, tanpa Rp dan titik ribuan (misalnya 12500)`
 		],
 		[`${A}/quiz.yaml:22: pertanyaan 4 → kind: kind harus single, multiple, truefalse atau numeric`],
-		[`${DIR}/02-tanpa-kuis/quiz.yaml:1: kuis kursus (quiz.yaml) belum ada`]
+		[`${DIR}/02-tanpa-kuis/quiz.yaml:1: kuis kursus (quiz.yaml) belum ada`],
+		[
+			`${DIR}/tiers.yaml:15: tiers → 1 → evidence → 0 → kind: kind harus profile, photo, link atau text`
+		]
 	])('reports %s', (message) => {
 		expect(messages).toContain(message);
 	});
 
 	it('reports them all at once, in file and line order', () => {
-		expect(messages.length).toBe(18);
+		expect(messages.length).toBe(19);
 	});
 });
 
@@ -81,6 +84,6 @@ describe('npm run courses:check', () => {
 		}
 		expect(status).toBe(1);
 		expect(stderr).toContain(`${A}/quiz.yaml:9: pertanyaan "satu"`);
-		expect(stderr).toContain('18 masalah');
+		expect(stderr).toContain('19 masalah');
 	});
 });

@@ -4,6 +4,7 @@ import { checkCatalog } from './catalog-model';
 import { ContentError } from './frontmatter';
 import { checkLessonBody } from './lesson-checks';
 import { parseQuiz } from './quiz-model';
+import { parseTiers } from './tier-model';
 
 /**
  * Validates a whole courses folder from disk: frontmatter, lesson order, practice questions,
@@ -60,6 +61,28 @@ export function checkCourses(dir = 'courses'): ContentError[] {
 		} else {
 			all.push(...parseQuiz(shown(course.folder, 'quiz.yaml'), quiz).problems);
 		}
+	}
+	const tiersFile = join(root, 'tiers.yaml');
+	if (existsSync(tiersFile)) {
+		const shownTiers = relative(process.cwd(), tiersFile);
+		const { tiers, problems: tierProblems } = parseTiers(
+			shownTiers,
+			readFileSync(tiersFile, 'utf8')
+		);
+		all.push(...tierProblems);
+		for (const tier of tiers ?? [])
+			if (!courses.some((c) => c.tier === tier.id))
+				all.push(
+					new ContentError(
+						shownTiers,
+						1,
+						`tingkat ${tier.id} belum punya kursus (tier: di course.md)`
+					)
+				);
+	} else if (dir === 'courses') {
+		all.push(
+			new ContentError(`${dir}/tiers.yaml`, 1, 'aturan tingkat usaha (tiers.yaml) belum ada')
+		);
 	}
 	return all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 
 export const ROLES = ['learner', 'trainer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -126,3 +134,105 @@ export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Business = typeof business.$inferSelect;
 export type BusinessInput = Omit<typeof business.$inferInsert, 'id' | 'ownerId' | 'updatedAt'>;
+
+/** A workshop group run by one trainer; learners join with its code (issue 6 grows this). */
+export const cohort = sqliteTable('cohort', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	trainerId: text('trainer_id')
+		.notNull()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	joinCode: text('join_code').notNull().unique(),
+	createdAt: createdAt()
+});
+
+export const cohortMember = sqliteTable(
+	'cohort_member',
+	{
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohort.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		joinedAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.cohortId, t.userId] }),
+		index('cohort_member_user_idx').on(t.userId)
+	]
+);
+
+/** One piece of tier evidence a business gave: a photo, a link or a number. Replaced when given again. */
+export const evidence = sqliteTable(
+	'evidence',
+	{
+		businessId: text('business_id')
+			.notNull()
+			.references(() => business.id, { onDelete: 'cascade' }),
+		tier: text('tier').notNull(),
+		item: text('item').notNull(),
+		kind: text('kind', { enum: ['photo', 'link', 'text'] }).notNull(),
+		/** The link or text; for a photo, the stored file's name in the data directory. */
+		value: text('value').notNull(),
+		/** For photos: the type read from the file's bytes, never from its name. */
+		mimeType: text('mime_type'),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.businessId, t.tier, t.item] })]
+);
+
+/** A business asking a trainer to endorse its evidence for a tier, and the answer. */
+export const tierReview = sqliteTable(
+	'tier_review',
+	{
+		id: text('id').primaryKey(),
+		businessId: text('business_id')
+			.notNull()
+			.references(() => business.id, { onDelete: 'cascade' }),
+		tier: text('tier').notNull(),
+		status: text('status', { enum: ['submitted', 'endorsed', 'returned'] }).notNull(),
+		/** The trainer's note on endorsement, or the reason the learner sees when sent back. */
+		note: text('note'),
+		reviewerId: text('reviewer_id').references(() => user.id, { onDelete: 'set null' }),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('tier_review_business_idx').on(t.businessId, t.tier)]
+);
+
+/**
+ * An awarded badge. `holderKey` is the user for a course badge and the business for a tier
+ * badge; its unique index makes a second award of the same badge impossible, even when two
+ * requests race.
+ */
+export const badge = sqliteTable(
+	'badge',
+	{
+		id: text('id').primaryKey(),
+		kind: text('kind', { enum: ['course', 'tier'] }).notNull(),
+		/** Course slug or tier id. */
+		achievement: text('achievement').notNull(),
+		holderKey: text('holder_key').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		businessId: text('business_id').references(() => business.id, { onDelete: 'set null' }),
+		/** Names as they were when awarded: a certificate does not change afterwards. */
+		name: text('name').notNull(),
+		holderName: text('holder_name').notNull(),
+		businessName: text('business_name'),
+		awardedAt: integer('awarded_at', { mode: 'timestamp_ms' }).notNull(),
+		/** The signed Open Badges 3.0 credential, JSON. */
+		credential: text('credential').notNull(),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		revokedBy: text('revoked_by').references(() => user.id, { onDelete: 'set null' }),
+		revokeReason: text('revoke_reason')
+	},
+	(t) => [
+		uniqueIndex('badge_holder_unique').on(t.holderKey, t.kind, t.achievement),
+		index('badge_user_idx').on(t.userId)
+	]
+);
+
+export type Badge = typeof badge.$inferSelect;

@@ -1,6 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { findLesson } from '$lib/server/content/catalog';
+import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { completedLessons, markLessonDone } from '$lib/server/progress';
+import { publicBaseUrl } from '$lib/server/public-url';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -32,11 +34,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	complete: async ({ params, locals }) => {
+	complete: async ({ params, locals, url }) => {
 		if (!locals.user) return fail(401, { needLogin: true });
 		const found = findLesson(params.course, params.lesson);
 		if (!found) error(404, 'not found');
 		await markLessonDone(locals.user.id, found.course.slug, found.lesson.slug);
-		return { completed: true };
+		// The last lesson may be what completes the course badge (when the quiz is passed already).
+		const badge = await awardCourseBadgeIfEarned(locals.user.id, found.course.slug, publicBaseUrl(url));
+		return { completed: true, badge: badge ? { id: badge.id, name: badge.name } : null };
 	}
 };

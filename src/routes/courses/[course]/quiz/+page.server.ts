@@ -1,5 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { loginUrl } from '$lib/server/auth/guard';
+import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
+import { publicBaseUrl } from '$lib/server/public-url';
 import { findCourse } from '$lib/server/content/catalog';
 import { quizStatusByCourse, recordAttempt } from '$lib/server/quiz/attempts';
 import { findQuiz } from '$lib/server/quiz/bank';
@@ -53,6 +55,9 @@ export const actions: Actions = {
 		const graded = gradeQuiz(quiz, answers);
 		await recordAttempt(locals.user.id, course.slug, graded);
 		clearPending(cookies, course.slug);
-		return { result: graded, order };
+		const badge = graded.passed
+			? await awardCourseBadgeIfEarned(locals.user.id, course.slug, publicBaseUrl(url))
+			: null;
+		return { result: graded, order, badge: badge ? { id: badge.id, name: badge.name } : null };
 	}
 };

@@ -1,0 +1,166 @@
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { findCourse } from '$lib/server/content/catalog';
+import { db, table } from '$lib/server/db';
+import { completedLessons } from '$lib/server/progress';
+import { quizStatusByCourse } from '$lib/server/quiz/attempts';
+import { findTier } from '$lib/server/tiers/rules';
+import { issueCredential } from './issue';
+
+export function newBadgeId() {
+	return randomBytes(16).toString('base64url');
+}
+
+const holder = {
+	user: (id: string) => `user:${id}`,
+	business: (id: string) => `business:${id}`
+};
+
+/**
+ * Awards the course badge when every lesson is done and the graded quiz is passed.
+ * Safe to call after every lesson and every quiz: the unique index keeps one badge per learner.
+ */
+export async function awardCourseBadgeIfEarned(
+	userId: string,
+	courseSlug: string,
+	baseUrl: string
+) {
+	const course = findCourse(courseSlug);
+	if (!course) return null;
+	const done = new Set((await completedLessons(userId, courseSlug)).map((r) => r.lesson));
+	if (!course.lessons.every((l) => done.has(l.slug))) return null;
+	if (!(await quizStatusByCourse(userId, courseSlug)).get(courseSlug)?.passed) return null;
+	if (await existing(holder.user(userId), 'course', courseSlug)) return null;
+
+	const [person] = await db.select().from(table.user).where(eq(table.user.id, userId));
+	const [biz] = await db.select().from(table.business).where(eq(table.business.ownerId, userId));
+	return insertBadge({
+		kind: 'course',
+		achievement: courseSlug,
+		holderKey: holder.user(userId),
+		userId,
+		businessId: biz?.id ?? null,
+		name: course.badge,
+		holderName: person.name,
+		businessName: biz?.name ?? null,
+		description: `Lencana kursus "${course.title}" dari Naik Kelas.`,
+		criteria: `Menyelesaikan semua ${course.lessons.length} pelajaran kursus "${course.title}" dan lulus kuis akhirnya.`,
+		baseUrl
+	});
+}
+
+/** Awards a tier badge to the business; called when a trainer or admin endorses its evidence. */
+export async function awardTierBadge(businessId: string, tierId: string, baseUrl: string) {
+	const tier = findTier(tierId);
+	if (!tier) return null;
+	if (await existing(holder.business(businessId), 'tier', tierId)) return null;
+	const [biz] = await db.select().from(table.business).where(eq(table.business.id, businessId));
+	const [person] = await db.select().from(table.user).where(eq(table.user.id, biz.ownerId));
+	return insertBadge({
+		kind: 'tier',
+		achievement: tierId,
+		holderKey: holder.business(businessId),
+		userId: biz.ownerId,
+		businessId,
+		name: tier.name,
+		holderName: person.name,
+		businessName: biz.name,
+		description: `${tier.name}: ${tier.summary}`,
+		criteria: `Menyelesaikan kursus ${tier.courses.map((c) => `"${c.title}"`).join(', ')}; bukti berikut diperiksa dan disahkan pelatih: ${tier.evidence.map((e) => e.label).join('; ')}.`,
+		baseUrl
+	});
+}
+
+async function existing(holderKey: string, kind: 'course' | 'tier', achievement: string) {
+	const [row] = await db
+		.select({ id: table.badge.id })
+		.from(table.badge)
+		.where(
+			and(
+				eq(table.badge.holderKey, holderKey),
+				eq(table.badge.kind, kind),
+				eq(table.badge.achievement, achievement)
+			)
+		);
+	return row ?? null;
+}
+
+type NewBadge = {
+	kind: 'course' | 'tier';
+	achievement: string;
+	holderKey: string;
+	userId: string;
+	businessId: string | null;
+	name: string;
+	holderName: string;
+	businessName: string | null;
+	description: string;
+	criteria: string;
+	baseUrl: string;
+};
+
+async function insertBadge(b: NewBadge) {
+	const id = newBadgeId();
+	const awardedAt = new Date();
+	const credential = await issueCredential({
+		badgeId: id,
+		baseUrl: b.baseUrl,
+		issuedAt: awardedAt,
+		holderName: b.holderName,
+		businessName: b.businessName ?? undefined,
+		achievement: {
+			slug: `${b.kind}-${b.achievement}`,
+			name: b.name,
+			description: b.description,
+			criteria: b.criteria,
+			kind: b.kind
+		}
+	});
+	// When two requests race, the unique index lets exactly one insert through.
+	const [row] = await db
+		.insert(table.badge)
+		.values({
+			id,
+			kind: b.kind,
+			achievement: b.achievement,
+			holderKey: b.holderKey,
+			userId: b.userId,
+			businessId: b.businessId,
+			name: b.name,
+			holderName: b.holderName,
+			businessName: b.businessName,
+			awardedAt,
+			credential: JSON.stringify(credential)
+		})
+		.onConflictDoNothing()
+		.returning();
+	return row ?? null;
+}
+
+export async function findBadge(id: string) {
+	const [row] = await db.select().from(table.badge).where(eq(table.badge.id, id));
+	return row ?? null;
+}
+
+/** The learner's own course badges and their business's tier badges, newest first. */
+export async function badgesFor(userId: string, businessId?: string | null) {
+	return db
+		.select()
+		.from(table.badge)
+		.where(
+			businessId
+				? or(eq(table.badge.userId, userId), eq(table.badge.businessId, businessId))
+				: eq(table.badge.userId, userId)
+		)
+		.orderBy(desc(table.badge.awardedAt));
+}
+
+/** Revokes once; the first reason stands. */
+export async function revokeBadge(id: string, byUserId: string, reason: string) {
+	const rows = await db
+		.update(table.badge)
+		.set({ revokedAt: new Date(), revokedBy: byUserId, revokeReason: reason })
+		.where(and(eq(table.badge.id, id), isNull(table.badge.revokedAt)))
+		.returning({ id: table.badge.id });
+	return rows.length > 0;
+}

@@ -1,0 +1,9 @@
+// Open Badges 3.0 credentials for Naik Kelas: build, sign (Data Integrity
+// eddsa-rdfc-2022, Ed25519) and verify, fully offline.
+export { buildCredential, issuerProfile, publicKeyDocument, ISSUER_NAME } from './build';
+export type { CredentialInput } from './build';
+export { signCredential, verifyCredential } from './proof';
+export type { VerifyOptions } from './proof';
+export { loadIssuerKey } from './issuer-key';
+export type { IssuerKey } from './issuer-key';
+export { issuerUrl, keyUrl } from './ids';

@@ -1,0 +1,98 @@
+import * as v from 'valibot';
+import { LineCounter, isNode, parseDocument } from 'yaml';
+import { TIERS } from './catalog-model';
+import { ContentError, yamlMessage } from './frontmatter';
+
+export const PROFILE_FIELDS = ['nib', 'sppIrt', 'halal', 'bpomMd', 'trademark'] as const;
+
+const text = (max: number) =>
+	v.pipe(
+		v.string('harus berupa teks'),
+		v.trim(),
+		v.minLength(1, 'tidak boleh kosong'),
+		v.maxLength(max)
+	);
+const id = v.pipe(
+	v.string(),
+	v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'hanya huruf kecil, angka dan tanda -')
+);
+const field = v.picklist(PROFILE_FIELDS, `harus salah satu dari: ${PROFILE_FIELDS.join(', ')}`);
+
+const Evidence = v.variant(
+	'kind',
+	[
+		v.strictObject({
+			id,
+			kind: v.literal('profile'),
+			field,
+			/** Another profile field that satisfies the item too (SPP-IRT or BPOM MD). */
+			alternative: v.optional(field),
+			label: text(200)
+		}),
+		v.strictObject({ id, kind: v.picklist(['photo', 'link', 'text']), label: text(200) })
+	],
+	'kind harus profile, photo, link atau text'
+);
+
+const Tier = v.strictObject({
+	id: v.picklist(TIERS, `harus salah satu dari: ${TIERS.join(', ')}`),
+	name: text(60),
+	summary: text(300),
+	evidence: v.array(Evidence)
+});
+
+export const TiersSchema = v.strictObject({ tiers: v.array(Tier) });
+export type TierRule = v.InferOutput<typeof Tier>;
+export type EvidenceRule = TierRule['evidence'][number];
+
+/** Reads tiers.yaml; every problem with its line. The order of the list is the order of the tiers. */
+export function parseTiers(
+	file: string,
+	source: string
+): { tiers?: TierRule[]; problems: ContentError[] } {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(source, { lineCounter });
+	const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+	if (doc.errors.length)
+		return {
+			problems: doc.errors.map(
+				(e) =>
+					new ContentError(file, lineOf(e.pos[0]), `YAML tidak valid: ${yamlMessage(e.message)}`)
+			)
+		};
+	const lineAt = (path: (string | number)[]) => {
+		for (let n = path.length; n >= 0; n--) {
+			const node = doc.getIn(path.slice(0, n), true);
+			if (isNode(node) && node.range) return lineOf(node.range[0]);
+		}
+		return 1;
+	};
+	const result = v.safeParse(TiersSchema, doc.toJS() ?? {});
+	if (!result.success)
+		return {
+			problems: result.issues.map((issue) => {
+				const path = (issue.path ?? []).map((p) => p.key as string | number);
+				const what = issue.received === 'undefined' ? 'wajib diisi' : issue.message;
+				return new ContentError(file, lineAt(path), `${path.join(' → ') || 'tiers'}: ${what}`);
+			})
+		};
+	const tiers = result.output.tiers;
+	const problems: ContentError[] = [];
+	const order = tiers.map((t) => t.id);
+	if (order.join() !== TIERS.join())
+		problems.push(
+			new ContentError(file, lineAt(['tiers']), `tingkat harus berurutan: ${TIERS.join(', ')}`)
+		);
+	tiers.forEach((t, i) => {
+		const ids = t.evidence.map((e) => e.id);
+		if (new Set(ids).size !== ids.length)
+			problems.push(
+				new ContentError(
+					file,
+					lineAt(['tiers', i, 'evidence']),
+					`tingkat ${t.id}: id bukti dipakai dua kali`
+				)
+			);
+	});
+	return problems.length ? { problems } : { tiers, problems };
+}

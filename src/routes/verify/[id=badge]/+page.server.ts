@@ -1,0 +1,29 @@
+import { error, fail } from '@sveltejs/kit';
+import { canReview } from '$lib/server/access';
+import { findBadge, revokeBadge } from '$lib/server/badges/award';
+import { publicBadge } from '$lib/server/badges/public-view';
+import { publicBaseUrl } from '$lib/server/public-url';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const badge = await findBadge(params.id);
+	if (!badge) error(404, 'not found');
+	return {
+		badge: await publicBadge(badge, publicBaseUrl(url)),
+		canRevoke: !badge.revokedAt && (await canReview(locals.user, badge.userId))
+	};
+};
+
+export const actions: Actions = {
+	/** Trainers of the holder's cohorts and admins may revoke, with a reason kept on record. */
+	revoke: async ({ params, locals, request }) => {
+		const badge = await findBadge(params.id);
+		if (!badge) error(404, 'not found');
+		if (!locals.user || !(await canReview(locals.user, badge.userId))) error(403, 'forbidden');
+		const reason = String((await request.formData()).get('reason') ?? '').trim();
+		if (!reason || reason.length > 300)
+			return fail(400, { reasonError: true, reason: reason.slice(0, 300) });
+		await revokeBadge(badge.id, locals.user.id, reason);
+		return { revoked: true };
+	}
+};
