@@ -11,6 +11,28 @@ export function newBadgeId() {
 	return randomBytes(16).toString('base64url');
 }
 
+/** Name, description and criteria of a course or tier badge, as credentials and pages state them. */
+export function describeAchievement(kind: 'course' | 'tier', id: string) {
+	if (kind === 'course') {
+		const course = findCourse(id);
+		return course
+			? {
+					name: course.badge,
+					description: `Lencana kursus "${course.title}" dari Naik Kelas.`,
+					criteria: `Menyelesaikan semua ${course.lessons.length} pelajaran kursus "${course.title}" dan lulus kuis akhirnya.`
+				}
+			: null;
+	}
+	const tier = findTier(id);
+	return tier
+		? {
+				name: tier.name,
+				description: `${tier.name}: ${tier.summary}`,
+				criteria: `Menyelesaikan kursus ${tier.courses.map((c) => `"${c.title}"`).join(', ')}; bukti berikut diperiksa dan disahkan pelatih: ${tier.evidence.map((e) => e.label).join('; ')}.`
+			}
+		: null;
+}
+
 const holder = {
 	user: (id: string) => `user:${id}`,
 	business: (id: string) => `business:${id}`
@@ -26,7 +48,8 @@ export async function awardCourseBadgeIfEarned(
 	baseUrl: string
 ) {
 	const course = findCourse(courseSlug);
-	if (!course) return null;
+	const about = describeAchievement('course', courseSlug);
+	if (!course || !about) return null;
 	const done = new Set((await completedLessons(userId, courseSlug)).map((r) => r.lesson));
 	if (!course.lessons.every((l) => done.has(l.slug))) return null;
 	if (!(await quizStatusByCourse(userId, courseSlug)).get(courseSlug)?.passed) return null;
@@ -40,19 +63,17 @@ export async function awardCourseBadgeIfEarned(
 		holderKey: holder.user(userId),
 		userId,
 		businessId: biz?.id ?? null,
-		name: course.badge,
+		...about,
 		holderName: person.name,
 		businessName: biz?.name ?? null,
-		description: `Lencana kursus "${course.title}" dari Naik Kelas.`,
-		criteria: `Menyelesaikan semua ${course.lessons.length} pelajaran kursus "${course.title}" dan lulus kuis akhirnya.`,
 		baseUrl
 	});
 }
 
 /** Awards a tier badge to the business; called when a trainer or admin endorses its evidence. */
 export async function awardTierBadge(businessId: string, tierId: string, baseUrl: string) {
-	const tier = findTier(tierId);
-	if (!tier) return null;
+	const about = describeAchievement('tier', tierId);
+	if (!about) return null;
 	if (await existing(holder.business(businessId), 'tier', tierId)) return null;
 	const [biz] = await db.select().from(table.business).where(eq(table.business.id, businessId));
 	const [person] = await db.select().from(table.user).where(eq(table.user.id, biz.ownerId));
@@ -62,11 +83,9 @@ export async function awardTierBadge(businessId: string, tierId: string, baseUrl
 		holderKey: holder.business(businessId),
 		userId: biz.ownerId,
 		businessId,
-		name: tier.name,
+		...about,
 		holderName: person.name,
 		businessName: biz.name,
-		description: `${tier.name}: ${tier.summary}`,
-		criteria: `Menyelesaikan kursus ${tier.courses.map((c) => `"${c.title}"`).join(', ')}; bukti berikut diperiksa dan disahkan pelatih: ${tier.evidence.map((e) => e.label).join('; ')}.`,
 		baseUrl
 	});
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { awardTierBadge } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -91,12 +91,4 @@ export async function decideReview(
 	const badge =
 		decision === 'endorsed' ? await awardTierBadge(review.businessId, review.tier, baseUrl) : null;
 	return { review, badge };
-}
-
-export async function reviewsOf(businessId: string) {
-	return db
-		.select()
-		.from(table.tierReview)
-		.where(eq(table.tierReview.businessId, businessId))
-		.orderBy(desc(table.tierReview.submittedAt));
 }

@@ -7,3 +7,4 @@ export type { VerifyOptions } from './proof';
 export { loadIssuerKey } from './issuer-key';
 export type { IssuerKey } from './issuer-key';
 export { issuerUrl, keyUrl } from './ids';
+export { VC_V2_CONTEXT, OB_V3_CONTEXT } from './document-loader';
