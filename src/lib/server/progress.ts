@@ -1,11 +1,17 @@
 import { and, eq } from 'drizzle-orm';
-import { db, table } from '$lib/server/db';
+import { db, table, type Executor } from '$lib/server/db';
 
 /** Marks a lesson done once; marking it again keeps the first completion time. */
-export async function markLessonDone(userId: string, course: string, lesson: string) {
-	await db
+export async function markLessonDone(
+	userId: string,
+	course: string,
+	lesson: string,
+	completedAt = new Date(),
+	exec: Executor = db
+) {
+	await exec
 		.insert(table.lessonProgress)
-		.values({ userId, course, lesson, completedAt: new Date() })
+		.values({ userId, course, lesson, completedAt })
 		.onConflictDoNothing();
 }
 

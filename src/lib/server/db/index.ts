@@ -14,3 +14,6 @@ export function ensureDatabase() {
 }
 
 export * as table from './schema';
+
+/** The database or an open transaction: helpers that write take either, so a caller can group them. */
+export type Executor = typeof db | Parameters<Parameters<typeof db.transaction>[0]>[0];

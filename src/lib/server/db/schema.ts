@@ -236,3 +236,46 @@ export const badge = sqliteTable(
 );
 
 export type Badge = typeof badge.$inferSelect;
+
+export const EVENT_KINDS = [
+	'lesson_opened',
+	'lesson_completed',
+	'practice_answered',
+	'quiz_submitted'
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/**
+ * What a browser recorded, offline or not, under the UUID it made. The primary key makes
+ * every replay and duplicate harmless. Guest events have no user until the device is claimed.
+ */
+export const progressEvent = sqliteTable(
+	'progress_event',
+	{
+		id: text('id').primaryKey(),
+		deviceId: text('device_id').notNull(),
+		userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+		course: text('course').notNull(),
+		lesson: text('lesson'),
+		/** JSON: the answers of a quiz or a practice question. */
+		payload: text('payload'),
+		occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+		receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('progress_event_user_idx').on(t.userId),
+		index('progress_event_device_idx').on(t.deviceId)
+	]
+);
+
+/**
+ * Every version of a quiz that was ever shown, by content hash: an attempt made offline is
+ * graded against the quiz the learner saw, even if quiz.yaml changed before it synced.
+ */
+export const quizVersion = sqliteTable('quiz_version', {
+	hash: text('hash').primaryKey(),
+	course: text('course').notNull(),
+	quiz: text('quiz').notNull(),
+	createdAt: createdAt()
+});

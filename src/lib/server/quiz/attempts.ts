@@ -1,11 +1,17 @@
 import { and, count, eq, max } from 'drizzle-orm';
-import { db, table } from '$lib/server/db';
+import { db, table, type Executor } from '$lib/server/db';
 import type { GradedQuiz } from './grading';
 
 /** Stores the attempt and every answer together, or nothing. */
-export async function recordAttempt(userId: string, course: string, graded: GradedQuiz) {
+export async function recordAttempt(
+	userId: string,
+	course: string,
+	graded: GradedQuiz,
+	submittedAt = new Date(),
+	exec?: Executor
+) {
 	const id = crypto.randomUUID();
-	await db.transaction(async (tx) => {
+	const write = async (tx: Executor) => {
 		await tx.insert(table.quizAttempt).values({
 			id,
 			userId,
@@ -14,7 +20,7 @@ export async function recordAttempt(userId: string, course: string, graded: Grad
 			passMark: graded.passMark,
 			passed: graded.passed,
 			questionCount: graded.questions.length,
-			submittedAt: new Date()
+			submittedAt
 		});
 		await tx.insert(table.quizAnswer).values(
 			graded.questions.map((q) => ({
@@ -25,7 +31,10 @@ export async function recordAttempt(userId: string, course: string, graded: Grad
 				correct: q.correct
 			}))
 		);
-	});
+	};
+	// Inside the caller's transaction when given one; otherwise in its own.
+	if (exec) await write(exec);
+	else await db.transaction(write);
 	return id;
 }
 

@@ -4,7 +4,7 @@ import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { findCourse } from '$lib/server/content/catalog';
 import { quizStatusByCourse, recordAttempt } from '$lib/server/quiz/attempts';
-import { findQuiz } from '$lib/server/quiz/bank';
+import { findQuiz, quizVersion, rememberQuizVersion } from '$lib/server/quiz/bank';
 import { gradeQuiz, readAnswers, validateAnswers } from '$lib/server/quiz/grading';
 import { clearPending, keepPending, readPending } from '$lib/server/quiz/pending';
 import { presentQuiz } from '$lib/server/quiz/present';
@@ -20,12 +20,14 @@ function lookup(slug: string) {
 export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 	const { course, quiz } = lookup(params.course);
 	const pending = locals.user ? readPending(cookies) : null;
+	await rememberQuizVersion(course.slug);
 	const status = locals.user
 		? (await quizStatusByCourse(locals.user.id, course.slug)).get(course.slug)
 		: undefined;
 	return {
 		course: { slug: course.slug, title: course.title },
 		passMark: quiz.pass,
+		version: quizVersion(course.slug)!,
 		questions: presentQuiz(quiz, pending?.order),
 		pending: pending?.answers ?? null,
 		status: status ?? null

@@ -1,0 +1,43 @@
+import { json } from '@sveltejs/kit';
+import { publicBaseUrl } from '$lib/server/public-url';
+import { awardAfterSync, ingest, progressSummary } from '$lib/server/sync/ingest';
+import { readBody, readEvent, type Rejected, type SyncEvent } from '$lib/server/sync/validate';
+import type { RequestHandler } from './$types';
+
+/**
+ * Progress events in, progress out. A malformed request is refused whole (400, nothing stored);
+ * in a well-formed batch, each bad event is listed in `rejected` with its reason and the rest
+ * is stored. The browser drops every id in `stored` and `rejected`, and keeps the rest.
+ */
+export const POST: RequestHandler = async ({ request, locals, url }) => {
+	const body = readBody(await request.text());
+	if ('error' in body) return json({ error: body.error }, { status: 400 });
+
+	const events: SyncEvent[] = [];
+	const rejected: Rejected[] = [];
+	const seen = new Set<string>();
+	for (const raw of body.events) {
+		const event = readEvent(raw);
+		if ('reason' in event) rejected.push(event);
+		else if (!seen.has(event.id)) {
+			seen.add(event.id);
+			events.push(event);
+		}
+	}
+
+	const userId = locals.user?.id ?? null;
+	const { stored, results } = await ingest(userId, body.deviceId, events, rejected);
+	const awarded = userId
+		? await awardAfterSync(userId, new Set(events.map((e) => e.course)), publicBaseUrl(url))
+		: [];
+	return json(
+		{
+			stored,
+			rejected,
+			results,
+			awarded,
+			progress: await progressSummary(userId, body.deviceId)
+		},
+		{ headers: { 'cache-control': 'no-store' } }
+	);
+};
