@@ -136,7 +136,8 @@ export async function awardAfterSync(userId: string, courses: Set<string>, baseU
 export async function progressSummary(userId: string | null, deviceId: string) {
 	const done: Record<string, string[]> = {};
 	const add = (course: string, lesson: string) => {
-		(done[course] ??= []).includes(lesson) || done[course].push(lesson);
+		const list = (done[course] ??= []);
+		if (!list.includes(lesson)) list.push(lesson);
 	};
 	if (userId) {
 		for (const r of await db
