@@ -17,12 +17,11 @@ async function sync(body: unknown, user: User | null = null) {
 		method: 'POST',
 		body: typeof body === 'string' ? body : JSON.stringify(body)
 	});
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const response = await POST({
 		request,
 		locals: { user, session: null },
 		url: new URL(request.url)
-	} as any);
+	} as unknown as Parameters<typeof POST>[0]);
 	return { status: response.status, body: await response.json() };
 }
 
