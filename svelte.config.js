@@ -25,6 +25,10 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// SvelteKit builds our service worker (src/sw.ts); @vite-pwa/sveltekit injects the
+		// precache list and registers it.
+		files: { serviceWorker: 'src/sw' },
+		serviceWorker: { register: false },
 		alias: { $courses: 'courses' }
 	}
 };

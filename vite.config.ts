@@ -16,7 +16,15 @@ export default defineConfig({
 		SvelteKitPWA({
 			registerType: 'prompt',
 			injectRegister: false,
+			// Our own service worker (src/sw.ts): offline pages, saved courses, the app shell.
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.ts',
+			injectManifest: {
+				globPatterns: ['client/icons/*.png', 'client/favicon.svg', 'client/manifest.webmanifest']
+			},
 			manifest: {
+				id: '/',
 				name: 'Naik Kelas: belajar usaha untuk IKM Bojonegoro',
 				short_name: 'Naik Kelas',
 				description: 'Kursus singkat manajemen usaha, pemasaran digital, kemasan dan legalitas.',
@@ -26,6 +34,22 @@ export default defineConfig({
 				display: 'standalone',
 				background_color: '#fffdf7',
 				theme_color: '#0b5d3b',
+				screenshots: [
+					{
+						src: '/screenshots/pelajaran.png',
+						sizes: '360x740',
+						type: 'image/png',
+						form_factor: 'narrow',
+						label: 'Pelajaran dengan soal latihan'
+					},
+					{
+						src: '/screenshots/kursus-lebar.png',
+						sizes: '1280x800',
+						type: 'image/png',
+						form_factor: 'wide',
+						label: 'Daftar kursus di laptop pelatih'
+					}
+				],
 				icons: [
 					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
 					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
@@ -37,11 +61,7 @@ export default defineConfig({
 					}
 				]
 			},
-			workbox: {
-				// Nothing is prerendered, so there is no HTML to fall back to (offline is issue 5).
-				navigateFallback: null,
-				globPatterns: ['client/**/*.{js,css,svg,png,ico,webmanifest}']
-			}
+			devOptions: { enabled: false }
 		})
 	],
 	test: {

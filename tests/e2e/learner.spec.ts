@@ -138,13 +138,30 @@ test('a forged session cookie is treated as a guest, never an error', async ({ p
 	expect(cookies.find((c) => c.name === 'nk-session')).toBeUndefined();
 });
 
-test('the lesson works without an account and invites the learner to log in to save', async ({
-	page
-}) => {
+test('a guest learns without an account, and signing up keeps that progress', async ({ page }) => {
 	await page.goto('/courses/manajemen-usaha/pembukuan-harian');
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	await page.getByRole('link', { name: 'Masuk untuk menandai selesai' }).click();
+	await expect(page.getByText('Kemajuan disimpan di HP ini.')).toBeVisible();
+	// Without JavaScript a guest's click can only lead to the login; wait for the page to be live.
+	await page.waitForLoadState('networkidle');
+	await page.getByRole('button', { name: 'Tandai selesai' }).click();
+	await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+	// still done after a reload: kept on this phone
+	await page.reload();
+	await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Masuk', exact: true }).last().click();
 	await expect(page).toHaveURL(/\/login\?next=/);
+	await register(page, {
+		name: 'Tamu Baru',
+		contact: uniquePhone(),
+		password: 'belajar dulu daftar nanti'
+	});
+	// The device's guest progress now belongs to the account (claimed at the first sync).
+	await page.goto('/courses/manajemen-usaha');
+	await expect(page.getByRole('progressbar', { name: 'Kemajuan kursus' })).toHaveAttribute(
+		'aria-valuenow',
+		'1'
+	);
 });
 
 test('practice questions are graded in the browser with an explanation', async ({ page }) => {

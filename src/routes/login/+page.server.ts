@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { authenticate } from '$lib/server/auth/accounts';
 import { clientAddress, safeNext } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
+import { claimDeviceFor } from '$lib/server/sync/ingest';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -26,6 +27,7 @@ export const actions: Actions = {
 			return fail(400, { contact, error: result.error });
 		}
 		await startSession(event.cookies, result.user.id, event.url);
+		await claimDeviceFor(result.user.id, event.cookies.get('nk-device'));
 		redirect(303, safeNext(event.url.searchParams.get('next')));
 	}
 };

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
 import { safeNext } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
+import { claimDeviceFor } from '$lib/server/sync/ingest';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -26,6 +27,7 @@ export const actions: Actions = {
 			});
 		}
 		await startSession(cookies, result.user.id, url);
+		await claimDeviceFor(result.user.id, cookies.get('nk-device'));
 		redirect(303, safeNext(url.searchParams.get('next'), '/account?welcome=1'));
 	}
 };

@@ -110,6 +110,12 @@ export async function ingest(
 	return { stored: accepted.map((e) => e.id), results };
 }
 
+/** Called at sign-up and login with the device cookie: the guest's progress becomes the account's. */
+export async function claimDeviceFor(userId: string, deviceId: string | undefined) {
+	if (!deviceId || !/^[0-9a-f-]{36}$/i.test(deviceId)) return;
+	await db.transaction((tx) => claimDevice(tx, userId, deviceId.toLowerCase()));
+}
+
 /** A guest's events on this device become the user's, and their completed lessons count. */
 async function claimDevice(tx: Executor, userId: string, deviceId: string) {
 	const claimed = await tx

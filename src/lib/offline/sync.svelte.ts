@@ -1,0 +1,127 @@
+import {
+	count,
+	deviceId,
+	enqueue,
+	getMeta,
+	markDoneLocally,
+	newEvent,
+	oldest,
+	remove,
+	setMeta
+} from './outbox';
+import type { OutboxEvent } from './idb';
+
+type QuizResult = { id: string; score: number; passed: boolean; passMark: number };
+
+/** What the status line and pages show about sending progress. */
+export const syncState = $state({
+	pending: 0,
+	online: true,
+	lastSync: null as number | null,
+	/** Grades of quizzes submitted offline, by event id, once the server has graded them. */
+	results: {} as Record<string, QuizResult>,
+	awarded: [] as { id: string; name: string }[]
+});
+
+const BATCH = 20;
+const OFFLINE_RETRY_MS = 10_000;
+let flushing: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let backoffMs = 0;
+/** The account this device's guest progress must be handed to, until the server has done it. */
+let claimFor: string | null = null;
+
+function scheduleRetry(ms: number) {
+	clearTimeout(retryTimer);
+	retryTimer = setTimeout(() => void flush(), ms);
+}
+
+async function sendOnce(): Promise<boolean> {
+	const events = await oldest(BATCH);
+	if (!events.length && !claimFor) return false;
+	const response = await fetch('/api/sync', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ deviceId: await deviceId(), events })
+	});
+	if (response.status === 429 || response.status >= 500) {
+		const retryAfter = Number(response.headers.get('retry-after'));
+		backoffMs =
+			retryAfter > 0 ? retryAfter * 1000 : Math.min(Math.max(backoffMs * 2, 2000), 300_000);
+		scheduleRetry(backoffMs);
+		return false;
+	}
+	const body = await response.json();
+	if (!response.ok) {
+		// The server refused the whole batch as malformed: it never will take it. Drop it, say why.
+		console.warn('sync refused', body?.error);
+		await remove(events.map((e) => e.id));
+		return events.length === BATCH;
+	}
+	await remove([
+		...body.stored,
+		...body.rejected.map((r: { id: string | null }) => r.id).filter(Boolean)
+	]);
+	for (const result of body.results as QuizResult[]) syncState.results[result.id] = result;
+	syncState.awarded.push(...body.awarded);
+	for (const [course, lessons] of Object.entries(body.progress as Record<string, string[]>))
+		for (const lesson of lessons) await markDoneLocally(course, lesson);
+	if (claimFor) await setMeta('claimedBy', claimFor);
+	claimFor = null;
+	backoffMs = 0;
+	syncState.lastSync = Date.now();
+	await setMeta('lastSync', syncState.lastSync);
+	return events.length === BATCH;
+}
+
+/** Sends everything waiting, in batches; on failure the events stay and a retry is scheduled. */
+export function flush(): Promise<void> {
+	flushing ??= (async () => {
+		try {
+			while (await sendOnce());
+			syncState.online = true;
+		} catch {
+			// No network (navigator.onLine is often wrong on phones): try again soon; it costs nothing.
+			syncState.online = false;
+			scheduleRetry(OFFLINE_RETRY_MS);
+		} finally {
+			syncState.pending = await count();
+			flushing = null;
+		}
+	})();
+	return flushing;
+}
+
+/** Records one activity. Completions and quizzes are sent at once; the rest ride along later. */
+export async function record(
+	kind: OutboxEvent['kind'],
+	course: string,
+	lesson: string | null,
+	payload?: unknown
+) {
+	const event = newEvent(kind, course, lesson, payload);
+	await enqueue(event);
+	if (kind === 'lesson_completed' && lesson) await markDoneLocally(course, lesson);
+	syncState.pending = await count();
+	if (kind === 'lesson_completed' || kind === 'quiz_submitted') await flush();
+	else scheduleRetry(15_000);
+	return event.id;
+}
+
+/** Starts syncing on this page: now, when the network returns, and when the tab is hidden. */
+export async function startSync(userId: string | null) {
+	syncState.online = navigator.onLine;
+	syncState.lastSync = (await getMeta<number>('lastSync')) ?? null;
+	syncState.pending = await count();
+	// After signing in on a device that learned as a guest, the server takes over its progress.
+	if (userId && (await getMeta('claimedBy')) !== userId) claimFor = userId;
+	addEventListener('online', () => {
+		syncState.online = true;
+		void flush();
+	});
+	addEventListener('offline', () => (syncState.online = false));
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'hidden') void flush();
+	});
+	await flush();
+}

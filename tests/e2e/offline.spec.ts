@@ -1,0 +1,133 @@
+import { createClient } from '@libsql/client';
+import { chromium, expect, test } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { register, uniquePhone } from './helpers';
+
+type Q = { id: string; kind: string; answer: unknown };
+const quiz = parse(readFileSync('courses/01-manajemen-usaha/quiz.yaml', 'utf8')) as {
+	questions: Q[];
+};
+const COURSE = '/courses/manajemen-usaha';
+
+/** The e2e server's own database file, read directly to count what was stored. */
+async function countEvents() {
+	const db = createClient({ url: 'file:.e2e/e2e.db' });
+	const { rows } = await db.execute('SELECT count(*) AS n FROM progress_event');
+	db.close();
+	return Number(rows[0].n);
+}
+
+test('a saved course works offline, and what was done offline syncs once when back online', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	const syncBodies: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().endsWith('/api/sync') && r.postData()) syncBodies.push(r.postData()!);
+	});
+	await register(page, { name: 'Bu Ning', contact: uniquePhone(), password: 'nugget lele sekar' });
+
+	await page.goto(COURSE);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.getByRole('button', { name: /^Simpan untuk offline \(sekitar \d+ KB\)$/ }).click();
+	await expect(page.getByText(/Tersimpan untuk offline \(\d+ KB\)/)).toBeVisible({
+		timeout: 30_000
+	});
+
+	await context.setOffline(true);
+	const reloaded = await page.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(page.getByRole('heading', { name: 'Manajemen Usaha', level: 1 })).toBeVisible();
+
+	// Read two lessons and mark one done, all offline.
+	await page.getByRole('link', { name: /Pisahkan uang usaha/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Pisahkan uang usaha dan uang rumah tangga'
+	);
+	await page.getByRole('link', { name: /^Berikutnya:/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Pembukuan harian/);
+	await page.getByRole('button', { name: 'Tandai selesai' }).click();
+	await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+	await expect(page.getByText(/Offline · \d+ aktivitas menunggu dikirim/)).toBeVisible();
+
+	// A full reload of a saved lesson, offline, still works.
+	await page.goto(`${COURSE}/menghitung-hpp`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/harga pokok produksi/);
+
+	// A page that was never saved says so plainly.
+	await page.goto('/courses/pemasaran-digital/foto-produk-dengan-hp');
+	await expect(page.getByRole('heading', { name: 'Anda sedang offline' })).toBeVisible();
+
+	// The graded quiz, offline: answers wait on the phone.
+	await page.goto(`${COURSE}/quiz`);
+	for (const q of quiz.questions) {
+		const field = `input[name="q.${q.id}"]`;
+		if (q.kind === 'numeric') await page.locator(field).fill(String(q.answer));
+		else
+			for (const a of Array.isArray(q.answer) ? q.answer : [q.answer])
+				await page.locator(`${field}[value="${a}"]`).check();
+	}
+	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+	await expect(page.getByText('Jawaban Anda tersimpan di HP dan menunggu dikirim.')).toBeVisible();
+	const before = await countEvents();
+
+	// Back online: the outbox is sent, the quiz graded, the progress stored.
+	await context.setOffline(false);
+	await expect(
+		page.getByText('Kuis yang dikirim saat offline sudah dinilai: 100% (lulus).')
+	).toBeVisible({
+		timeout: 15_000
+	});
+	expect(await countEvents()).toBeGreaterThan(before);
+	await page.goto(COURSE);
+	await expect(page.getByRole('progressbar', { name: 'Kemajuan kursus' })).toHaveAttribute(
+		'aria-valuenow',
+		'1'
+	);
+	await expect(page.getByText('Nilai terbaik Anda: 100% (lulus)')).toBeVisible();
+
+	// Sending the same batches again stores nothing new.
+	const after = await countEvents();
+	for (const body of syncBodies) {
+		const response = await page.request.post('/api/sync', { data: JSON.parse(body) });
+		expect(response.status()).toBe(200);
+	}
+	expect(await countEvents()).toBe(after);
+	await context.close();
+});
+
+test('the app is installable: manifest and service worker pass Chromium’s checks', async () => {
+	// Installability is never reported in an incognito profile, which is what newContext() is.
+	const profile = mkdtempSync(join(tmpdir(), 'nk-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+		viewport: { width: 360, height: 740 }
+	});
+	try {
+		const page = await context.newPage();
+		await page.goto('http://localhost:4173/');
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.reload();
+		const manifest = await (
+			await page.request.get('http://localhost:4173/manifest.webmanifest')
+		).json();
+		expect(manifest).toMatchObject({
+			lang: 'id',
+			short_name: 'Naik Kelas',
+			display: 'standalone',
+			start_url: '/'
+		});
+		const cdp = await context.newCDPSession(page);
+		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+		expect(installabilityErrors).toEqual([]);
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
