@@ -2,14 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { parse } from 'yaml';
 import { verifyCredential } from '../../src/lib/server/badges/credential';
-import { ADMIN, expectNoAxeViolations, login, register, uniquePhone } from './helpers';
+import { ADMIN, answerQuiz, expectNoAxeViolations, login, register, uniquePhone } from './helpers';
 
-type Q = { id: string; kind: string; answer: unknown };
-const quiz = parse(readFileSync('courses/01-manajemen-usaha/quiz.yaml', 'utf8')) as {
-	questions: Q[];
-};
 const lessons = [
 	'pisahkan-uang-usaha',
 	'pembukuan-harian',
@@ -20,13 +15,7 @@ const lessons = [
 
 async function passQuiz(page: Page) {
 	await page.goto('/courses/manajemen-usaha/quiz');
-	for (const q of quiz.questions) {
-		const field = `input[name="q.${q.id}"]`;
-		if (q.kind === 'numeric') await page.locator(field).fill(String(q.answer));
-		else
-			for (const a of Array.isArray(q.answer) ? q.answer : [q.answer])
-				await page.locator(`${field}[value="${a}"]`).check();
-	}
+	await answerQuiz(page);
 	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
 }
 

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 
 /** Admin created by the first-run test; the other specs log in with it. */
 export const ADMIN = {
@@ -42,4 +44,34 @@ export async function login(page: Page, contact: string, password: string, fresh
 /** A phone number no other test uses, so specs can run again on the same database. */
 export function uniquePhone() {
 	return `0857${String(Date.now()).slice(-8)}`;
+}
+
+type QuizQuestion = {
+	id: string;
+	kind: string;
+	answer: unknown;
+	options?: { id: string }[];
+	explanation: string;
+};
+
+/** The Manajemen Usaha quiz with its key, read from the course folder as the server reads it. */
+export const quiz = parse(readFileSync('courses/01-manajemen-usaha/quiz.yaml', 'utf8')) as {
+	questions: QuizQuestion[];
+};
+
+/** Answers every question on the open quiz page: right from the key, or wrong on purpose. */
+export async function answerQuiz(page: Page, right = true) {
+	for (const q of quiz.questions) {
+		const field = `input[name="q.${q.id}"]`;
+		if (q.kind === 'numeric') {
+			const value = right ? Number(q.answer) : Number(q.answer) + 99999;
+			await page.locator(field).fill(value.toLocaleString('id-ID'));
+		} else if (q.kind === 'truefalse') {
+			await page.locator(`${field}[value="${right ? q.answer : !q.answer}"]`).check();
+		} else {
+			const key = Array.isArray(q.answer) ? q.answer : [q.answer];
+			const pick = right ? key : [q.options!.find((o) => !key.includes(o.id))!.id];
+			for (const id of pick) await page.locator(`${field}[value="${id}"]`).check();
+		}
+	}
 }

@@ -1,37 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { expectNoAxeViolations, login, register, uniquePhone } from './helpers';
+import { answerQuiz, expectNoAxeViolations, login, quiz, register, uniquePhone } from './helpers';
 
-type Q = {
-	id: string;
-	kind: string;
-	answer: unknown;
-	options?: { id: string }[];
-	explanation: string;
-};
-const quiz = parse(readFileSync('courses/01-manajemen-usaha/quiz.yaml', 'utf8')) as {
-	questions: Q[];
-};
 const QUIZ = '/courses/manajemen-usaha/quiz';
-
-/** Answers every question: right ones from the key, or wrong ones on purpose. */
-async function answerAll(page: Page, right: boolean) {
-	for (const q of quiz.questions) {
-		const field = `input[name="q.${q.id}"]`;
-		if (q.kind === 'numeric') {
-			const value = right ? Number(q.answer) : Number(q.answer) + 99999;
-			await page.locator(field).fill(value.toLocaleString('id-ID'));
-		} else if (q.kind === 'truefalse') {
-			await page.locator(`${field}[value="${right ? q.answer : !q.answer}"]`).check();
-		} else {
-			const key = Array.isArray(q.answer) ? q.answer : [q.answer];
-			const pick = right ? key : [q.options!.find((o) => !key.includes(o.id))!.id];
-			for (const id of pick) await page.locator(`${field}[value="${id}"]`).check();
-		}
-	}
-}
 
 test('a learner fails the quiz, retries, passes, and sees the best score on the course page', async ({
 	page
@@ -52,7 +25,7 @@ test('a learner fails the quiz, retries, passes, and sees the best score on the 
 	);
 	await expect(page.getByText('Pertanyaan ini belum dijawab.').first()).toBeVisible();
 
-	await answerAll(page, false);
+	await answerQuiz(page, false);
 	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
 	await expect(page.getByRole('heading', { name: 'Nilai Anda: 0%' })).toBeVisible();
 	await expect(page.getByText(/^Belum lulus\. Nilai lulus 70%/)).toBeVisible();
@@ -62,7 +35,7 @@ test('a learner fails the quiz, retries, passes, and sees the best score on the 
 
 	await page.getByRole('link', { name: 'Coba lagi' }).click();
 	await expect(page.getByText('Nilai terbaik Anda: 0% (belum lulus)')).toBeVisible();
-	await answerAll(page, true);
+	await answerQuiz(page, true);
 	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
 	await expect(page.getByRole('heading', { name: 'Nilai Anda: 100%' })).toBeVisible();
 	await expect(page.getByText('Selamat, Anda lulus! Nilai lulus 70%.')).toBeVisible();
@@ -80,7 +53,7 @@ test('a guest’s answers survive the login the submission asks for', async ({ p
 
 	await page.goto(QUIZ);
 	await expect(page.getByText('Anda belum masuk. Anda tetap bisa menjawab.')).toBeVisible();
-	await answerAll(page, true);
+	await answerQuiz(page, true);
 	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
 	await expect(page).toHaveURL(/\/login\?next=%2Fcourses%2Fmanajemen-usaha%2Fquiz/);
 	await login(page, user.contact, user.password, false);
@@ -141,9 +114,9 @@ test('answer keys never reach the browser', async ({ page }) => {
 		'03-kemasan-merek',
 		'04-legalitas-naik-kelas'
 	].flatMap((folder) =>
-		(
-			parse(readFileSync(`courses/${folder}/quiz.yaml`, 'utf8')) as { questions: Q[] }
-		).questions.map((q) => q.explanation)
+		(parse(readFileSync(`courses/${folder}/quiz.yaml`, 'utf8')) as typeof quiz).questions.map(
+			(q) => q.explanation
+		)
 	);
 	const files: string[] = [];
 	const walk = (dir: string) => {

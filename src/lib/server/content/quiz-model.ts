@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import { ContentError, yamlMessage } from './frontmatter';
+import { ContentError } from './frontmatter';
+import { parseYamlWithLines, schemaProblems, type LineAt } from './yaml-lines';
 
 const id = v.pipe(
 	v.string('harus berupa teks'),
@@ -72,47 +72,20 @@ export type Question = Quiz['questions'][number];
 
 /** Parses quiz.yaml and reports every problem with its line, not only the first. */
 export function parseQuiz(file: string, source: string): { quiz?: Quiz; problems: ContentError[] } {
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(source, { lineCounter });
-	const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-	if (doc.errors.length)
-		return {
-			problems: doc.errors.map(
-				(e) =>
-					new ContentError(file, lineOf(e.pos[0]), `YAML tidak valid: ${yamlMessage(e.message)}`)
-			)
-		};
-
-	const lineAt = (path: (string | number)[]) => {
-		for (let n = path.length; n >= 0; n--) {
-			const node = doc.getIn(path.slice(0, n), true);
-			if (isNode(node) && node.range) return lineOf(node.range[0]);
-		}
-		return 1;
-	};
-
-	const data = doc.toJS() ?? {};
+	const parsed = parseYamlWithLines(file, source);
+	if ('problems' in parsed) return parsed;
+	const { data, lineAt } = parsed;
 	const result = v.safeParse(QuizSchema, data);
-	const problems: ContentError[] = result.success
-		? []
-		: result.issues.map((issue) => {
-				const path = (issue.path ?? []).map((p) => p.key as string | number);
-				const what = issue.received === 'undefined' ? 'wajib diisi' : issue.message;
-				return new ContentError(file, lineAt(path), `${describe(path)}: ${what}`);
-			});
+	const problems = result.success ? [] : schemaProblems(file, result.issues, lineAt, describe);
 	// Checks across fields run on the raw data too, so one run reports everything.
-	problems.push(...crossChecks(file, data, lineAt));
+	problems.push(...crossChecks(file, data as { questions?: unknown }, lineAt));
 	problems.sort((a, b) => a.line - b.line);
 	return result.success && !problems.length ? { quiz: result.output, problems } : { problems };
 }
 
 type Raw = { id?: unknown; kind?: unknown; options?: { id?: unknown }[]; answer?: unknown };
 
-function crossChecks(
-	file: string,
-	data: { questions?: unknown },
-	lineAt: (path: (string | number)[]) => number
-): ContentError[] {
+function crossChecks(file: string, data: { questions?: unknown }, lineAt: LineAt): ContentError[] {
 	const problems: ContentError[] = [];
 	const questions = Array.isArray(data.questions) ? (data.questions as Raw[]) : [];
 	if (questions.length < MIN_QUESTIONS)

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { LineCounter, isNode, parseDocument } from 'yaml';
 import { TIERS } from './catalog-model';
-import { ContentError, yamlMessage } from './frontmatter';
+import { ContentError } from './frontmatter';
+import { parseYamlWithLines, schemaProblems } from './yaml-lines';
 
 export const PROFILE_FIELDS = ['nib', 'sppIrt', 'halal', 'bpomMd', 'trademark'] as const;
 
@@ -50,31 +50,13 @@ export function parseTiers(
 	file: string,
 	source: string
 ): { tiers?: TierRule[]; problems: ContentError[] } {
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(source, { lineCounter });
-	const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-	if (doc.errors.length)
-		return {
-			problems: doc.errors.map(
-				(e) =>
-					new ContentError(file, lineOf(e.pos[0]), `YAML tidak valid: ${yamlMessage(e.message)}`)
-			)
-		};
-	const lineAt = (path: (string | number)[]) => {
-		for (let n = path.length; n >= 0; n--) {
-			const node = doc.getIn(path.slice(0, n), true);
-			if (isNode(node) && node.range) return lineOf(node.range[0]);
-		}
-		return 1;
-	};
-	const result = v.safeParse(TiersSchema, doc.toJS() ?? {});
+	const parsed = parseYamlWithLines(file, source);
+	if ('problems' in parsed) return parsed;
+	const { data, lineAt } = parsed;
+	const result = v.safeParse(TiersSchema, data);
 	if (!result.success)
 		return {
-			problems: result.issues.map((issue) => {
-				const path = (issue.path ?? []).map((p) => p.key as string | number);
-				const what = issue.received === 'undefined' ? 'wajib diisi' : issue.message;
-				return new ContentError(file, lineAt(path), `${path.join(' → ') || 'tiers'}: ${what}`);
-			})
+			problems: schemaProblems(file, result.issues, lineAt, (path) => path.join(' → ') || 'tiers')
 		};
 	const tiers = result.output.tiers;
 	const problems: ContentError[] = [];
