@@ -16,6 +16,10 @@ export default defineConfig({
 		SvelteKitPWA({
 			registerType: 'prompt',
 			injectRegister: false,
+			// Absolute: SvelteKit builds with relative paths, and a learner may first arrive on a
+			// lesson three folders deep, from a WhatsApp link.
+			base: '/',
+			scope: '/',
 			// Our own service worker (src/sw.ts): offline pages, saved courses, the app shell.
 			strategies: 'injectManifest',
 			srcDir: 'src',
