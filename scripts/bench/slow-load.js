@@ -4,7 +4,11 @@ import { figure } from './lib/report.js';
 import { PHONE } from './lib/browser.js';
 
 const SECTION = 'Slow network (400 kbps, 400 ms RTT, CPU 4× slower)';
-export const SLOW = { latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+export const SLOW = {
+	latency: 400,
+	downloadThroughput: 400_000 / 8,
+	uploadThroughput: 400_000 / 8
+};
 export const CPU_SLOWDOWN = 4;
 
 /**
@@ -66,7 +70,8 @@ export async function loadSlowly(browser, url, readable) {
 		.catch(() => ({ fcp: null, readable: null, load: null, lastByte: null }));
 	await context.close();
 	// The frame that shows the text is painted after its animation-frame callback: never before FCP.
-	if (times.readable !== null && times.fcp !== null) times.readable = Math.max(times.readable, times.fcp);
+	if (times.readable !== null && times.fcp !== null)
+		times.readable = Math.max(times.readable, times.fcp);
 	return { ...times, error };
 }
 
@@ -84,7 +89,10 @@ export async function measureSlowLoad(browser, base, pages) {
 		const r = await loadSlowly(browser, new URL(p.path, base).href, p.readable);
 		details[p.name] = r;
 		rows.push(
-			figure(SECTION, `${p.name}: first contentful paint`, r.fcp, { unit: 'ms', note: r.error ?? '' }),
+			figure(SECTION, `${p.name}: first contentful paint`, r.fcp, {
+				unit: 'ms',
+				note: r.error ?? ''
+			}),
 			figure(SECTION, `${p.name}: main text readable`, r.readable, {
 				unit: 'ms',
 				note: `\`${p.readable}\` on screen; load event ${ms(r.load)}, last script or data in ${ms(r.lastByte)}`

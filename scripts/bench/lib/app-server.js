@@ -3,14 +3,37 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
-/** Runs `npx vite build` in the repository; its output goes to a log file in `tmp`. */
+/** Not part of a build's input. */
+const NOT_SOURCE = new Set([
+	'node_modules',
+	'build',
+	'.svelte-kit',
+	'.git',
+	'data',
+	'.e2e',
+	'test-results',
+	'playwright-report',
+	'scripts/bench/results'
+]);
+
+/**
+ * Runs `npx vite build` on a snapshot of the working tree in `<tmp>/src`, so that the build
+ * neither races with nor overwrites someone else's build/ in the repository. Returns the
+ * snapshot's directory (its build/ is the result); the log goes to `<tmp>/vite-build.log`.
+ */
 export async function viteBuild(repo, tmp) {
+	const src = join(tmp, 'src');
+	await cp(repo, src, {
+		recursive: true,
+		filter: (from) => !NOT_SOURCE.has(relative(repo, from))
+	});
+	await symlink(join(repo, 'node_modules'), join(src, 'node_modules'), 'dir');
 	const log = join(tmp, 'vite-build.log');
 	const out = [];
 	const code = await new Promise((resolve, reject) => {
-		const child = spawn('npx', ['vite', 'build'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('npx', ['vite', 'build'], { cwd: src, stdio: ['ignore', 'pipe', 'pipe'] });
 		child.stdout.on('data', (d) => out.push(d));
 		child.stderr.on('data', (d) => out.push(d));
 		child.on('error', reject);
@@ -18,7 +41,10 @@ export async function viteBuild(repo, tmp) {
 	});
 	await writeFile(log, Buffer.concat(out));
 	if (code !== 0)
-		throw new Error(`vite build failed (exit ${code}):\n${Buffer.concat(out).toString().slice(-3000)}`);
+		throw new Error(
+			`vite build failed (exit ${code}):\n${Buffer.concat(out).toString().slice(-3000)}`
+		);
+	return src;
 }
 
 export async function makeTempDir() {
@@ -26,17 +52,17 @@ export async function makeTempDir() {
 }
 
 /**
- * Copies build/ and server.js into `<tmp>/app`, with node_modules linked to the repository's.
- * Returns the directory to run `node server.js` in.
+ * Copies `from`/build and `from`/server.js into `<tmp>/app`, with node_modules linked to the
+ * repository's. Returns the directory to run `node server.js` in.
  */
-export async function copyBuild(repo, tmp) {
+export async function copyBuild(repo, from, tmp) {
 	const app = join(tmp, 'app');
-	await stat(join(repo, 'build', 'handler.js')).catch(() => {
-		throw new Error('build/ is missing: run without --no-build');
+	await stat(join(from, 'build', 'handler.js')).catch(() => {
+		throw new Error(`${join(from, 'build')} is missing or incomplete: run without --no-build`);
 	});
 	await mkdir(app, { recursive: true });
-	await cp(join(repo, 'build'), join(app, 'build'), { recursive: true });
-	await cp(join(repo, 'server.js'), join(app, 'server.js'));
+	await cp(join(from, 'build'), join(app, 'build'), { recursive: true });
+	await cp(join(from, 'server.js'), join(app, 'server.js'));
 	await writeFile(join(app, 'package.json'), '{ "type": "module" }\n');
 	await symlink(join(repo, 'node_modules'), join(app, 'node_modules'), 'dir');
 	return app;
@@ -44,7 +70,8 @@ export async function copyBuild(repo, tmp) {
 
 /**
  * Starts `node server.js` in `app` on a fresh database in `dataDir`; resolves once it answers.
- * @returns {Promise<{ url: string, dbUrl: string, dbFile: string, stop: () => Promise<void>, log: () => string }>}
+ * @returns {Promise<{ url: string, dbUrl: string, dbFile: string, stop: () => Promise<void>,
+ *   killNow: () => void, log: () => string, pid: number | undefined }>}
  */
 export async function startServer({ app, dataDir, port, repo }) {
 	await mkdir(dataDir, { recursive: true });
@@ -97,7 +124,9 @@ export async function startServer({ app, dataDir, port, repo }) {
 		await exited;
 		clearTimeout(timer);
 	}
-	return { url, dbUrl, dbFile, stop, log, pid: child.pid };
+	/** Last resort when the bench itself is exiting: no waiting possible. */
+	const killNow = () => child.exitCode === null && child.kill('SIGKILL');
+	return { url, dbUrl, dbFile, stop, killNow, log, pid: child.pid };
 }
 
 export async function removeDir(dir) {

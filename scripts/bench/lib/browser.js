@@ -1,5 +1,4 @@
-// The system Chromium driven by Playwright, and a recorder of what a page fetched over the wire
-// (from the DevTools protocol: encoded bytes, and whether a cache or service worker answered).
+// The system Chromium driven by Playwright, and what a page's requests were answered by.
 import { chromium } from '@playwright/test';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -8,128 +7,81 @@ export const CHROMIUM_ARGS = [
 	'--disable-gpu',
 	'--disable-dev-shm-usage',
 	'--disable-background-networking',
-	'--disable-component-update'
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
 ];
 /** The phone the e2e tests use. */
 export const PHONE = { viewport: { width: 360, height: 740 }, locale: 'id-ID', isMobile: true };
 
-export function launchBrowser() {
-	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
-
-const KINDS = {
-	Document: 'html',
-	Script: 'js',
-	Stylesheet: 'css',
-	Image: 'img',
-	Font: 'font',
-	Fetch: 'data',
-	XHR: 'data',
-	Manifest: 'other'
+/** The bench cleans up on Ctrl-C itself (server, temporary files), then closes the browser. */
+export const NO_SIGNAL_HANDLERS = {
+	handleSIGINT: false,
+	handleSIGTERM: false,
+	handleSIGHUP: false
 };
-export const KIND_NAMES = ['html', 'css', 'js', 'img', 'font', 'data', 'other'];
 
-function kindOf(type, url) {
-	if (url.startsWith('data:')) return null;
-	return KINDS[type] ?? 'other';
+export function launchBrowser() {
+	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...NO_SIGNAL_HANDLERS });
 }
+
+export const KIND_NAMES = ['html', 'css', 'js', 'img', 'font', 'data', 'other', 'tls'];
 
 /**
- * Records the requests of one page (through CDP) and of its context's service worker (through
- * Playwright, which reports service-worker requests on the context).
+ * Counts, through the DevTools protocol, the requests of one page that an HTTP cache or a
+ * service worker answered, and those that failed (offline). What went over the wire is
+ * counted by the wire proxy (lib/wire-proxy.js), which also sees the service worker's fetches.
  */
-export async function recordNetwork(page) {
+export async function recordSources(page) {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Network.enable');
-	/** @type {Map<string, any>} */
+	/** @type {Map<string, { url: string, source: string, failed?: string }>} */
 	const byId = new Map();
 	const entry = (id) => {
 		let e = byId.get(id);
-		if (!e) byId.set(id, (e = { id, url: '', type: '', status: 0, bytes: 0, source: 'network' }));
+		if (!e) byId.set(id, (e = { url: '', source: 'network' }));
 		return e;
 	};
-	cdp.on('Network.requestWillBeSent', (ev) => {
-		const e = entry(ev.requestId);
-		e.url = ev.request.url;
-		e.type = ev.type ?? e.type;
-	});
-	cdp.on('Network.requestServedFromCache', (ev) => (entry(ev.requestId).source = 'memory cache'));
+	cdp.on('Network.requestWillBeSent', (ev) => (entry(ev.requestId).url = ev.request.url));
+	cdp.on('Network.requestServedFromCache', (ev) => (entry(ev.requestId).source = 'cache'));
 	cdp.on('Network.responseReceived', (ev) => {
 		const e = entry(ev.requestId);
-		e.url ||= ev.response.url;
-		e.type = ev.type ?? e.type;
-		e.status = ev.response.status;
-		e.encoding = ev.response.headers['content-encoding'] ?? ev.response.headers['Content-Encoding'];
-		e.cacheControl = ev.response.headers['cache-control'] ?? ev.response.headers['Cache-Control'];
 		if (ev.response.fromServiceWorker) e.source = 'service worker';
-		else if (ev.response.fromDiskCache) e.source = 'disk cache';
-		else if (ev.response.fromPrefetchCache) e.source = 'prefetch cache';
+		else if (ev.response.fromDiskCache || ev.response.fromPrefetchCache) e.source = 'cache';
 	});
-	cdp.on('Network.loadingFinished', (ev) => (entry(ev.requestId).bytes = ev.encodedDataLength));
-	cdp.on('Network.loadingFailed', (ev) => {
-		const e = entry(ev.requestId);
-		e.failed = ev.errorText;
-	});
-
-	const swRequests = [];
-	const onSwRequest = async (request) => {
-		if (!request.serviceWorker()) return;
-		const sizes = await request.sizes().catch(() => null);
-		swRequests.push({
-			url: request.url(),
-			type: 'ServiceWorker',
-			bytes: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0
-		});
-	};
-	page.context().on('requestfinished', onSwRequest);
-
+	cdp.on('Network.loadingFailed', (ev) => (entry(ev.requestId).failed = ev.errorText));
 	return {
-		/** Everything recorded so far. */
-		entries: () => [...byId.values()].filter((e) => e.url && !e.url.startsWith('data:')),
-		swRequests: () => swRequests,
-		async stop() {
-			page.context().off('requestfinished', onSwRequest);
-			await cdp.detach().catch(() => {});
-		}
+		counts() {
+			const all = [...byId.values()].filter((e) => e.url && !e.url.startsWith('data:'));
+			return {
+				fromCache: all.filter((e) => !e.failed && e.source === 'cache').length,
+				fromServiceWorker: all.filter((e) => !e.failed && e.source === 'service worker').length,
+				failed: all.filter((e) => e.failed).length,
+				failedUrls: all.filter((e) => e.failed).map((e) => e.url)
+			};
+		},
+		stop: () => cdp.detach().catch(() => {})
 	};
 }
 
-/**
- * Bytes over the wire and request counts by kind. Requests a cache or the service worker
- * answered are counted apart; a failed request (offline) counts as an attempt.
- */
-export function summarize(entries, swRequests = []) {
+/** Bytes over the wire and request counts by kind, from the wire proxy's log. */
+export function summarize(wire) {
 	const bytes = Object.fromEntries(KIND_NAMES.map((k) => [k, 0]));
 	const requests = Object.fromEntries(KIND_NAMES.map((k) => [k, 0]));
-	let fromCache = 0;
-	let fromServiceWorker = 0;
-	let failed = 0;
-	const network = [];
-	for (const e of entries) {
-		const kind = kindOf(e.type, e.url);
-		if (!kind) continue;
-		if (e.failed) failed += 1;
-		else if (e.source === 'service worker') fromServiceWorker += 1;
-		else if (e.source !== 'network') fromCache += 1;
-		else {
-			bytes[kind] += e.bytes;
-			requests[kind] += 1;
-			network.push({ kind, url: e.url, bytes: e.bytes, status: e.status, encoding: e.encoding ?? null, cacheControl: e.cacheControl ?? null });
-		}
+	for (const r of wire) {
+		bytes[r.kind] += r.bytes;
+		requests[r.kind] += 1;
 	}
-	const swBytes = swRequests.reduce((s, r) => s + r.bytes, 0);
-	const total = Object.values(bytes).reduce((a, b) => a + b, 0);
 	return {
 		bytes,
 		requests,
-		totalBytes: total,
-		totalRequests: network.length,
+		totalBytes: wire.reduce((s, r) => s + r.bytes, 0),
+		totalRequests: wire.length,
 		htmlCssJsBytes: bytes.html + bytes.css + bytes.js,
-		fromCache,
-		fromServiceWorker,
-		failed,
-		serviceWorkerFetches: swRequests.length,
-		serviceWorkerBytes: swBytes,
-		network
+		/** Of which response headers (status line and header fields). */
+		htmlCssJsHeaderBytes: wire
+			.filter((r) => ['html', 'css', 'js'].includes(r.kind))
+			.reduce((s, r) => s + r.headerBytes, 0),
+		network: wire
 	};
 }

@@ -96,7 +96,10 @@ export function table(rows) {
 /** The same figures as a Markdown table (for BENCHMARKS.md). */
 export function markdownTable(rows) {
 	const esc = (s) => String(s).replaceAll('|', '\\|');
-	const out = ['| section | measurement | figure | budget | result | note |', '| --- | --- | --- | --- | --- | --- |'];
+	const out = [
+		'| section | measurement | figure | budget | result | note |',
+		'| --- | --- | --- | --- | --- | --- |'
+	];
 	for (const r of rows)
 		out.push(
 			`| ${[r.section, r.label, formatValue(r.value, r.unit), formatBudget(r), r.status, r.note].map(esc).join(' | ')} |`
@@ -120,7 +123,9 @@ export function machine() {
 		memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
 		os: `${os.type()} ${os.release()}`,
 		node: process.version,
-		chromium
+		chromium,
+		/** Other work on the machine skews the figures: the 1-minute load average at the end. */
+		loadAverage: Math.round(os.loadavg()[0] * 100) / 100
 	};
 }
 

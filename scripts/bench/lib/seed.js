@@ -76,7 +76,8 @@ export async function registerLearners(base, count) {
 /** Form fields answering every question of a quiz.yaml correctly. */
 export function correctAnswers(quiz) {
 	const fields = {};
-	for (const q of quiz.questions) fields[`q.${q.id}`] = Array.isArray(q.answer) ? q.answer : String(q.answer);
+	for (const q of quiz.questions)
+		fields[`q.${q.id}`] = Array.isArray(q.answer) ? q.answer : String(q.answer);
 	fields.order = quiz.questions.map((q) => q.id).join(',');
 	return fields;
 }
@@ -88,10 +89,16 @@ export async function earnCourseBadge(base, repo, cookie) {
 		if (res.status >= 400) throw new Error(`completing ${lesson} failed: ${res.status}`);
 	}
 	const quiz = parse(await readFile(join(repo, 'courses', COURSE_DIR, 'quiz.yaml'), 'utf8'));
-	const { res, body } = await postForm(base, `/courses/${COURSE}/quiz`, correctAnswers(quiz), cookie);
+	const { res, body } = await postForm(
+		base,
+		`/courses/${COURSE}/quiz`,
+		correctAnswers(quiz),
+		cookie
+	);
 	if (res.status >= 400) throw new Error(`quiz submission failed: ${res.status}`);
 	let id = /\/verify\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
-	if (!id) id = /\/verify\/([A-Za-z0-9_-]+)/.exec((await getPage(base, '/account', cookie)).body)?.[1];
+	if (!id)
+		id = /\/verify\/([A-Za-z0-9_-]+)/.exec((await getPage(base, '/account', cookie)).body)?.[1];
 	if (!id) throw new Error('no badge after completing the course and passing its quiz');
 	return id;
 }
