@@ -33,10 +33,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const { session, user } = await validateSessionToken(token);
+		const { session, user, renewed } = await validateSessionToken(token);
 		if (session) {
-			// Renewed sessions get a cookie with the new expiry (sliding 30 days).
-			setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			// Only a renewed session needs a new cookie (sliding 30 days); not every response.
+			if (renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 			event.locals.user = user;
 			event.locals.session = session;
 		} else {

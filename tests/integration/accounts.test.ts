@@ -115,7 +115,7 @@ describe('sessions', () => {
 		expect(renewed.session!.expiresAt.getTime()).toBeGreaterThan(session.expiresAt.getTime());
 
 		await invalidateSession(session.id);
-		expect(await validateSessionToken(token)).toEqual({ session: null, user: null });
+		expect(await validateSessionToken(token)).toMatchObject({ session: null, user: null });
 	});
 
 	it('a password change ends every session and the old password stops working', async () => {

@@ -40,21 +40,23 @@ export async function validateSessionToken(token: string, now = Date.now()) {
 		.from(table.session)
 		.innerJoin(table.user, eq(table.session.userId, table.user.id))
 		.where(eq(table.session.id, id));
-	if (!row) return { session: null, user: null };
+	if (!row) return { session: null, user: null, renewed: false };
 
 	const { session, user } = row;
 	if (now >= session.expiresAt.getTime()) {
 		await db.delete(table.session).where(eq(table.session.id, id));
-		return { session: null, user: null };
+		return { session: null, user: null, renewed: false };
 	}
+	let renewed = false;
 	if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
 		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
+		renewed = true;
 		await db
 			.update(table.session)
 			.set({ expiresAt: session.expiresAt })
 			.where(eq(table.session.id, id));
 	}
-	return { session, user };
+	return { session, user, renewed };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>['user']>;

@@ -1,6 +1,5 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
@@ -21,17 +20,3 @@ export function openDatabase(url = DEFAULT_DATABASE_URL, authToken?: string) {
 }
 
 export type Database = ReturnType<typeof openDatabase>['db'];
-
-/** Applies the committed drizzle-kit migrations; WAL for the embedded file database. */
-export async function prepareDatabase(client: Client, db: Database, url: string) {
-	if (url.startsWith('file:')) {
-		await client.execute('PRAGMA journal_mode = WAL');
-		await client.execute('PRAGMA synchronous = NORMAL');
-	}
-	await migrate(db, { migrationsFolder: migrationsFolder() });
-}
-
-// Relative to the working directory: `npm start` and the tests run from the repository root.
-function migrationsFolder() {
-	return resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
-}

@@ -1,4 +1,5 @@
-import { DEFAULT_DATABASE_URL, openDatabase, prepareDatabase } from './client';
+import { DEFAULT_DATABASE_URL, openDatabase } from './client';
+import { migrateWith } from './migrate.js';
 
 // Read from process.env (not $env) so the same module serves the app, scripts and vitest.
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -9,7 +10,7 @@ let ready: Promise<void> | undefined;
 
 /** Migrates once per process; every caller awaits the same promise. */
 export function ensureDatabase() {
-	ready ??= prepareDatabase(client, db, url);
+	ready ??= migrateWith(client, url);
 	return ready;
 }
 
