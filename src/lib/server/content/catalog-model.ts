@@ -1,16 +1,9 @@
 import * as v from 'valibot';
+import { text } from './fields';
 import { ContentError, parseFrontmatter, type Frontmatter } from './frontmatter';
 
 export const CATEGORIES = ['manajemen', 'pemasaran', 'kemasan', 'legalitas'] as const;
 export const TIERS = ['rintisan', 'siap-komersial', 'siap-pasar-modern'] as const;
-
-const text = (max: number) =>
-	v.pipe(
-		v.string('harus berupa teks'),
-		v.trim(),
-		v.minLength(1, 'tidak boleh kosong'),
-		v.maxLength(max, `paling panjang ${max} huruf`)
-	);
 
 const CourseMeta = v.strictObject({
 	title: text(80),

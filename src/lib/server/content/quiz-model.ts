@@ -1,18 +1,8 @@
 import * as v from 'valibot';
+import { slugId as id, text } from './fields';
 import { ContentError } from './frontmatter';
 import { parseYamlWithLines, schemaProblems, type LineAt } from './yaml-lines';
 
-const id = v.pipe(
-	v.string('harus berupa teks'),
-	v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'hanya huruf kecil, angka dan tanda -')
-);
-const text = (max: number) =>
-	v.pipe(
-		v.string('harus berupa teks'),
-		v.trim(),
-		v.minLength(1, 'tidak boleh kosong'),
-		v.maxLength(max, `paling panjang ${max} huruf`)
-	);
 const Option = v.strictObject({ id, text: text(300) }, 'kunci tidak dikenal');
 const options = v.pipe(
 	v.array(Option, 'harus berupa daftar pilihan'),

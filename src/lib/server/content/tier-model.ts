@@ -1,21 +1,11 @@
 import * as v from 'valibot';
+import { slugId as id, text } from './fields';
 import { TIERS } from './catalog-model';
 import { ContentError } from './frontmatter';
 import { parseYamlWithLines, schemaProblems } from './yaml-lines';
 
 export const PROFILE_FIELDS = ['nib', 'sppIrt', 'halal', 'bpomMd', 'trademark'] as const;
 
-const text = (max: number) =>
-	v.pipe(
-		v.string('harus berupa teks'),
-		v.trim(),
-		v.minLength(1, 'tidak boleh kosong'),
-		v.maxLength(max)
-	);
-const id = v.pipe(
-	v.string(),
-	v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'hanya huruf kecil, angka dan tanda -')
-);
 const field = v.picklist(PROFILE_FIELDS, `harus salah satu dari: ${PROFILE_FIELDS.join(', ')}`);
 
 const Evidence = v.variant(
