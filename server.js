@@ -8,7 +8,6 @@ import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import compression from 'compression';
-import { constants as zlib } from 'node:zlib';
 
 const OWN_HEADER = 'x-naik-kelas-protocol';
 // (Workers inherit the primary's environment, our own header name included.)

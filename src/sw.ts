@@ -13,11 +13,11 @@ const ASSETS = 'nk-assets';
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// The app shell: the home page and the catalogue with everything they load.
+// The app shell: the home page (it lists every course) with everything it loads.
 self.addEventListener('install', (event) => {
 	event.waitUntil(
 		caches.open(SHELL).then(async (cache) => {
-			for (const path of ['/', '/courses']) await cachePage(cache, path).catch(() => 0);
+			await cachePage(cache, '/').catch(() => 0);
 		})
 	);
 });
