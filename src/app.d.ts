@@ -1,4 +1,3 @@
-/// <reference types="vite-plugin-pwa/client" />
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Session } from '$lib/server/db/schema';
 
