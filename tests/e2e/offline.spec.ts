@@ -8,12 +8,24 @@ import { answerQuiz, register, uniquePhone } from './helpers';
 const COURSE = '/courses/manajemen-usaha';
 
 /** The e2e server's own database file, read directly to count what was stored. */
-async function countEvents() {
+async function countEvents(deviceId?: string) {
 	const db = createClient({ url: 'file:.e2e/e2e.db' });
-	const { rows } = await db.execute('SELECT count(*) AS n FROM progress_event');
+	const { rows } = deviceId
+		? await db.execute({
+				sql: 'SELECT count(*) AS n FROM progress_event WHERE device_id = ?',
+				args: [deviceId]
+			})
+		: await db.execute('SELECT count(*) AS n FROM progress_event');
 	db.close();
 	return Number(rows[0].n);
 }
+
+const launchProfile = (profile: string) =>
+	chromium.launchPersistentContext(profile, {
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+		viewport: { width: 360, height: 740 }
+	});
 
 test('a saved course works offline, and what was done offline syncs once when back online', async ({
 	browser
@@ -93,11 +105,7 @@ test('a saved course works offline, and what was done offline syncs once when ba
 test('the app is installable: manifest and service worker pass Chromium’s checks', async () => {
 	// Installability is never reported in an incognito profile, which is what newContext() is.
 	const profile = mkdtempSync(join(tmpdir(), 'nk-profile-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-		viewport: { width: 360, height: 740 }
-	});
+	const context = await launchProfile(profile);
 	try {
 		const page = await context.newPage();
 		// First arrival three folders deep (a shared lesson link): the worker still registers at /.
@@ -119,6 +127,32 @@ test('the app is installable: manifest and service worker pass Chromium’s chec
 		expect(installabilityErrors).toEqual([]);
 	} finally {
 		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
+
+test('what waits in the outbox survives closing the browser, and is sent at the next start', async () => {
+	const profile = mkdtempSync(join(tmpdir(), 'nk-profile-'));
+	try {
+		let context = await launchProfile(profile);
+		let page = await context.newPage();
+		await page.goto(`http://localhost:4173${COURSE}/pembukuan-harian`);
+		await page.waitForLoadState('networkidle');
+		await context.setOffline(true);
+		await page.getByRole('button', { name: 'Tandai selesai' }).click();
+		await expect(page.getByText(/aktivitas menunggu dikirim/)).toBeVisible();
+		const deviceId = (await context.cookies()).find((c) => c.name === 'nk-device')!.value;
+		const stored = await countEvents(deviceId);
+		await context.close(); // the whole browser goes, as when a phone kills it
+
+		context = await launchProfile(profile);
+		page = await context.newPage();
+		await page.goto('http://localhost:4173/');
+		await expect.poll(() => countEvents(deviceId), { timeout: 15_000 }).toBeGreaterThan(stored);
+		await page.goto(`http://localhost:4173${COURSE}/pembukuan-harian`);
+		await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+		await context.close();
+	} finally {
 		rmSync(profile, { recursive: true, force: true });
 	}
 });
