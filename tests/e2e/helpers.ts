@@ -30,6 +30,8 @@ export async function register(
 	await page.getByLabel('Ulangi kata sandi').fill(user.password);
 	await page.getByRole('button', { name: 'Daftar' }).click();
 	await page.waitForURL(/\/account/);
+	// The account page is where tests type next: let it become live first.
+	await page.waitForLoadState('networkidle');
 }
 
 /** Logs in, from the login page the app led to, or from a fresh one. */
