@@ -27,6 +27,12 @@ export async function completedLessons(userId: string, course?: string) {
 	return rows;
 }
 
+/** The lessons of one course a learner has completed; empty for a guest. */
+export async function doneInCourse(userId: string | undefined, course: string) {
+	if (!userId) return new Set<string>();
+	return new Set((await completedLessons(userId, course)).map((r) => r.lesson));
+}
+
 /** course slug → set of completed lesson slugs */
 export async function progressByCourse(userId: string) {
 	const map = new Map<string, Set<string>>();

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { findCourse } from '$lib/server/content/catalog';
 import { db, table } from '$lib/server/db';
-import { completedLessons } from '$lib/server/progress';
+import { doneInCourse } from '$lib/server/progress';
 import { quizStatusByCourse } from '$lib/server/quiz/attempts';
 import { findTier } from '$lib/server/tiers/rules';
 import { issueCredential } from './issue';
@@ -50,7 +50,7 @@ export async function awardCourseBadgeIfEarned(
 	const course = findCourse(courseSlug);
 	const about = describeAchievement('course', courseSlug);
 	if (!course || !about) return null;
-	const done = new Set((await completedLessons(userId, courseSlug)).map((r) => r.lesson));
+	const done = await doneInCourse(userId, courseSlug);
 	if (!course.lessons.every((l) => done.has(l.slug))) return null;
 	if (!(await quizStatusByCourse(userId, courseSlug)).get(courseSlug)?.passed) return null;
 	if (await existing(holder.user(userId), 'course', courseSlug)) return null;

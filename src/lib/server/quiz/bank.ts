@@ -34,15 +34,21 @@ export function quizVersion(courseSlug: string) {
 	return versions.get(courseSlug);
 }
 
-/** Stores the current version once, so an offline attempt made against it can be graded later. */
+const remembered = new Set<string>();
+
+/**
+ * Stores the current version, so an offline attempt made against it can be graded later.
+ * Once per process and course: the quiz page is a hot path and the row never changes.
+ */
 export async function rememberQuizVersion(courseSlug: string) {
 	const quiz = quizzes.get(courseSlug);
 	const hash = versions.get(courseSlug);
-	if (!quiz || !hash) return;
+	if (!quiz || !hash || remembered.has(hash)) return;
 	await db
 		.insert(table.quizVersion)
 		.values({ hash, course: courseSlug, quiz: JSON.stringify(quiz) })
 		.onConflictDoNothing();
+	remembered.add(hash);
 }
 
 /** The quiz as it was at `hash`: the current one, or an earlier version kept in the database. */

@@ -3,7 +3,7 @@ import { awardTierBadge } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getBusiness } from '$lib/server/business';
-import { currentAndNext, pendingReview, tierStatus } from './status';
+import { currentAndNext, tierStatus } from './status';
 
 export type SubmitError = 'no_business' | 'not_next_tier' | 'not_ready' | 'already_submitted';
 
@@ -15,7 +15,7 @@ export async function submitForReview(userId: string, tierId: string): Promise<S
 	const { next } = currentAndNext(tiers);
 	if (!next || next.id !== tierId) return 'not_next_tier';
 	if (!next.ready) return 'not_ready';
-	if (await pendingReview(business.id, tierId)) return 'already_submitted';
+	if (next.review?.status === 'submitted') return 'already_submitted';
 	await db.insert(table.tierReview).values({
 		id: crypto.randomUUID(),
 		businessId: business.id,

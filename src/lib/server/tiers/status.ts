@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { badgesFor } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
 import type { Business } from '$lib/server/db/schema';
@@ -75,18 +75,4 @@ async function latestReviews(businessId: string) {
 	const map = new Map<string, typeof table.tierReview.$inferSelect>();
 	for (const r of rows) if (!map.has(r.tier)) map.set(r.tier, r);
 	return map;
-}
-
-export async function pendingReview(businessId: string, tier: string) {
-	const [row] = await db
-		.select()
-		.from(table.tierReview)
-		.where(
-			and(
-				eq(table.tierReview.businessId, businessId),
-				eq(table.tierReview.tier, tier),
-				eq(table.tierReview.status, 'submitted')
-			)
-		);
-	return row ?? null;
 }

@@ -1,15 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { findCourse } from '$lib/server/content/catalog';
-import { completedLessons } from '$lib/server/progress';
+import { doneInCourse } from '$lib/server/progress';
 import { quizStatusByCourse } from '$lib/server/quiz/attempts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const course = findCourse(params.course);
 	if (!course) error(404, 'not found');
-	const done = locals.user
-		? new Set((await completedLessons(locals.user.id, course.slug)).map((r) => r.lesson))
-		: new Set<string>();
+	const done = await doneInCourse(locals.user?.id, course.slug);
 	const quiz = locals.user
 		? ((await quizStatusByCourse(locals.user.id, course.slug)).get(course.slug) ?? null)
 		: null;
