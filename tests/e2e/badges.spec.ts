@@ -3,7 +3,15 @@ import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { verifyCredential } from '../../src/lib/server/badges/credential';
-import { ADMIN, answerQuiz, expectNoAxeViolations, login, register, uniquePhone } from './helpers';
+import {
+	ADMIN,
+	answerQuiz,
+	expectNoAxeViolations,
+	login,
+	register,
+	uniquePhone,
+	BASE
+} from './helpers';
 
 const lessons = [
 	'pisahkan-uang-usaha',
@@ -134,14 +142,14 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 	const share = await visitor
 		.getByRole('link', { name: 'Bagikan lewat WhatsApp' })
 		.getAttribute('href');
-	expect(decodeURIComponent(share!)).toContain(`http://localhost:4173${verifyPath}`);
+	expect(decodeURIComponent(share!)).toContain(`${BASE}${verifyPath}`);
 
 	// The QR code on the page decodes to the page's own address.
 	const png = PNG.sync.read(
 		await visitor.getByRole('img', { name: 'Kode QR ke halaman ini' }).screenshot()
 	);
 	const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-	expect(decoded?.data).toBe(`http://localhost:4173${verifyPath}`);
+	expect(decoded?.data).toBe(`${BASE}${verifyPath}`);
 
 	// The certificate prints on exactly one A4 page.
 	await visitor.goto(`${verifyPath}/certificate`);

@@ -3,6 +3,9 @@ import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
+/** Where the browser tests' server listens (E2E_PORT, as in playwright.config.ts). */
+export const BASE = `http://localhost:${process.env.E2E_PORT || 4173}`;
+
 /** Admin created by the first-run test; the other specs log in with it. */
 export const ADMIN = {
 	name: 'Admin PKK Bojonegoro',

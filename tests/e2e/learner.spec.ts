@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, login, register, uniquePhone } from './helpers';
+import { expectNoAxeViolations, login, register, uniquePhone, BASE } from './helpers';
 
 test('a learner registers, fills the business profile, finishes a lesson and sees progress', async ({
 	page
@@ -128,9 +128,7 @@ test('bad registration input is explained field by field and creates no account'
 });
 
 test('a forged session cookie is treated as a guest, never an error', async ({ page, context }) => {
-	await context.addCookies([
-		{ name: 'nk-session', value: 'forged-token-value', url: 'http://localhost:4173' }
-	]);
+	await context.addCookies([{ name: 'nk-session', value: 'forged-token-value', url: BASE }]);
 	const response = await page.goto('/account');
 	expect(response?.status()).toBe(200);
 	await expect(page).toHaveURL(/\/login\?next=%2Faccount/);

@@ -3,7 +3,7 @@ import { chromium, expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerQuiz, register, uniquePhone } from './helpers';
+import { answerQuiz, register, uniquePhone, BASE } from './helpers';
 
 const COURSE = '/courses/manajemen-usaha';
 
@@ -109,13 +109,11 @@ test('the app is installable: manifest and service worker pass Chromium’s chec
 	try {
 		const page = await context.newPage();
 		// First arrival three folders deep (a shared lesson link): the worker still registers at /.
-		await page.goto('http://localhost:4173/courses/manajemen-usaha/menghitung-hpp');
+		await page.goto(`${BASE}/courses/manajemen-usaha/menghitung-hpp`);
 		const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-		expect(scope).toBe('http://localhost:4173/');
+		expect(scope).toBe(`${BASE}/`);
 		await page.reload();
-		const manifest = await (
-			await page.request.get('http://localhost:4173/manifest.webmanifest')
-		).json();
+		const manifest = await (await page.request.get(`${BASE}/manifest.webmanifest`)).json();
 		expect(manifest).toMatchObject({
 			lang: 'id',
 			short_name: 'Naik Kelas',
@@ -136,7 +134,7 @@ test('what waits in the outbox survives closing the browser, and is sent at the 
 	try {
 		let context = await launchProfile(profile);
 		let page = await context.newPage();
-		await page.goto(`http://localhost:4173${COURSE}/pembukuan-harian`);
+		await page.goto(`${BASE}${COURSE}/pembukuan-harian`);
 		await page.waitForLoadState('networkidle');
 		await context.setOffline(true);
 		await page.getByRole('button', { name: 'Tandai selesai' }).click();
@@ -147,9 +145,9 @@ test('what waits in the outbox survives closing the browser, and is sent at the 
 
 		context = await launchProfile(profile);
 		page = await context.newPage();
-		await page.goto('http://localhost:4173/');
+		await page.goto(`${BASE}/`);
 		await expect.poll(() => countEvents(deviceId), { timeout: 15_000 }).toBeGreaterThan(stored);
-		await page.goto(`http://localhost:4173${COURSE}/pembukuan-harian`);
+		await page.goto(`${BASE}${COURSE}/pembukuan-harian`);
 		await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
 		await context.close();
 	} finally {

@@ -2,7 +2,15 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { answerQuiz, expectNoAxeViolations, login, quiz, register, uniquePhone } from './helpers';
+import {
+	answerQuiz,
+	expectNoAxeViolations,
+	login,
+	quiz,
+	register,
+	uniquePhone,
+	BASE
+} from './helpers';
 
 const QUIZ = '/courses/manajemen-usaha/quiz';
 
@@ -72,12 +80,12 @@ test('hostile quiz submissions get a clear 400 and store nothing', async ({ page
 	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 	// A browser's plain form post (no JavaScript): the page comes back with the status.
 	const post = (fields: [string, string][], path = QUIZ) =>
-		fetch(`http://localhost:4173${path}`, {
+		fetch(`${BASE}${path}`, {
 			method: 'POST',
 			redirect: 'manual',
 			headers: {
 				cookie,
-				origin: 'http://localhost:4173',
+				origin: BASE,
 				accept: 'text/html',
 				'content-type': 'application/x-www-form-urlencoded'
 			},
