@@ -18,6 +18,23 @@ if (fromConnection) process.env.PROTOCOL_HEADER = OWN_HEADER;
 // Room for one phone photo of tier evidence (the app itself refuses more than 5 MB, in Indonesian).
 process.env.BODY_SIZE_LIMIT ||= '12M';
 
+// Static files (scripts, icons, the service worker) are served before SvelteKit's hooks run, so
+// the headers every response needs are set here too; hooks.server.ts sets the same on pages.
+const PERMISSIONS_POLICY =
+	'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()';
+const PROTOCOL_FROM = (process.env.PROTOCOL_HEADER || '').toLowerCase();
+
+/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+function setBaseHeaders(req, res) {
+	res.setHeader('X-Content-Type-Options', 'nosniff');
+	res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+	res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+	const https = process.env.ORIGIN
+		? process.env.ORIGIN.startsWith('https:')
+		: String(req.headers[PROTOCOL_FROM] ?? '').startsWith('https');
+	if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+}
+
 // One process per core: sessions and limits live in the database, so workers share nothing else.
 const workers = Number(process.env.WEB_CONCURRENCY || availableParallelism());
 
@@ -58,6 +75,7 @@ async function serve() {
 
 	const server = createServer((req, res) => {
 		if (fromConnection) req.headers[OWN_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
+		setBaseHeaders(req, res);
 		compress(req, res, () =>
 			handler(req, res, () => {
 				res.statusCode = 404;

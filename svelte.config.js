@@ -29,7 +29,29 @@ const config = {
 		// precache list and registers it.
 		files: { serviceWorker: 'src/sw' },
 		serviceWorker: { register: false },
-		alias: { $courses: 'courses' }
+		alias: { $courses: 'courses' },
+		// Scripts only from this site, plus SvelteKit's own inline start-up script (a nonce on
+		// server-rendered pages, a hash on prerendered ones). Styles keep 'unsafe-inline': the
+		// server-rendered HTML carries style attributes (app.html's wrapper, Svelte's style:
+		// directives, the QR code's size) that CSP cannot allow by hash or nonce; an injected
+		// style can restyle a page but run nothing. frame-ancestors is sent from hooks.server.ts
+		// (a <meta> tag cannot carry it, and it depends on the path).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -1,4 +1,10 @@
-import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import {
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { isSetupDone } from '$lib/server/auth/first-run';
@@ -11,6 +17,11 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ensureDatabase } from '$lib/server/db';
+import { redact } from '$lib/server/log/redact';
+
+/** No page needs these; a script injected somehow gets none of them either. */
+const PERMISSIONS_POLICY =
+	'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()';
 
 export const init: ServerInit = async () => {
 	await ensureDatabase();
@@ -56,17 +67,56 @@ const handleFirstRun: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Adds a directive to the response's policy, keeping what SvelteKit (kit.csp) or a route set. */
+function addCsp(response: Response, directive: string) {
+	const current = response.headers.get('Content-Security-Policy');
+	response.headers.set('Content-Security-Policy', current ? `${current}; ${directive}` : directive);
+}
+
+/** Framing, owned by the embedding issue: only /embed/* may ever be framed. */
+function setFraming(event: RequestEvent, response: Response) {
+	if (!event.url.pathname.startsWith('/embed/')) addCsp(response, "frame-ancestors 'none'");
+}
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	// The same three headers server.js puts on static files, which never pass through here.
 	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('Permissions-Policy', PERMISSIONS_POLICY);
+	// Only over HTTPS: a village-hall laptop serving plain HTTP must stay reachable.
+	if (event.url.protocol === 'https:')
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000');
 	// SvelteKit repeats the page's preload tags as a Link header: about 2 KB of uncompressed
 	// HTTP/1.1 header on every page, paid by the learner, for what the HTML says anyway.
 	response.headers.delete('link');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	// Only /embed/* may ever be framed (by registered partners, a later issue).
-	if (!event.url.pathname.startsWith('/embed/'))
-		response.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
+	// Pages get their policy from kit.csp; JSON, images and files may load nothing at all.
+	const type = response.headers.get('content-type') ?? '';
+	if (!response.headers.has('Content-Security-Policy') && !type.startsWith('text/html'))
+		response.headers.set('Content-Security-Policy', "default-src 'none'");
+	setFraming(event, response);
 	return response;
 };
 
 export const handle = sequence(handleHeaders, handleLocale, handleSession, handleFirstRun);
+
+/**
+ * Unexpected errors: logged without passwords, session tokens or phone numbers (a failed query's
+ * message carries its parameters), and the learner sees only a generic message.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status !== 404)
+		console.error(redact(`${event.request.method} ${event.url.pathname}: ${describe(error)}`));
+	return { message };
+};
+
+function describe(error: unknown) {
+	if (error instanceof Error) {
+		const cause =
+			error.cause instanceof Error
+				? `\ncaused by: ${error.cause.stack ?? error.cause.message}`
+				: '';
+		return `${error.stack ?? error.message}${cause}`;
+	}
+	return String(error);
+}

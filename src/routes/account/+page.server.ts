@@ -2,8 +2,9 @@ import { fail } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { formatPhone } from '$lib/contact';
 import { changePassword } from '$lib/server/auth/accounts';
-import { requireUser } from '$lib/server/auth/guard';
+import { clientAddress, requireUser } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
+import { LIMITS, consume, retryAfterSeconds } from '$lib/server/auth/rate-limit';
 import {
 	getBusiness,
 	readBusinessForm,
@@ -65,6 +66,16 @@ export const actions: Actions = {
 			return fail(400, { evidenceError: 'item_unknown' });
 		const business = await getBusiness(user.id);
 		if (!business) return fail(400, { evidenceError: 'no_business', evidenceItem: item.id });
+		if (item.kind === 'photo') {
+			const wait = await consume([
+				[`upload:user:${user.id}`, LIMITS.uploadPerUser],
+				[`upload:address:${clientAddress(event)}`, LIMITS.uploadPerAddress]
+			]);
+			if (wait > 0) {
+				event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });
+				return fail(429, { evidenceError: 'too_many_requests', evidenceItem: item.id });
+			}
+		}
 		const key = { businessId: business.id, tier: tier.id, item: item.id };
 		const error =
 			item.kind === 'photo'

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
-import { safeNext } from '$lib/server/auth/guard';
+import { clientAddress, safeNext } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
+import { LIMITS, consume, retryAfterSeconds } from '$lib/server/auth/rate-limit';
 import { claimDeviceFor } from '$lib/server/sync/ingest';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +11,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await request.formData();
 		const input = {
 			name: String(form.get('name') ?? ''),
@@ -18,13 +20,16 @@ export const actions: Actions = {
 			password: String(form.get('password') ?? ''),
 			confirm: String(form.get('confirm') ?? '')
 		};
+		const values = { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) };
+		const wait = await consume([[`register:address:${clientAddress(event)}`, LIMITS.register]]);
+		if (wait > 0) {
+			event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });
+			return fail(429, { values, errors: { form: 'too_many_requests' } });
+		}
 		const result = await registerUser(input);
 		if ('errors' in result) {
 			// Passwords are never sent back to the page.
-			return fail(400, {
-				values: { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) },
-				errors: result.errors
-			});
+			return fail(400, { values, errors: result.errors });
 		}
 		await startSession(cookies, result.user.id, url);
 		await claimDeviceFor(result.user.id, cookies.get('nk-device'));

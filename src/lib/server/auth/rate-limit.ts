@@ -3,7 +3,7 @@ import { db, table } from '$lib/server/db';
 
 export type Limit = { max: number; windowMs: number };
 
-/** Counts one more failure for `key` and returns the count in the current window. */
+/** Counts one more failure (or request) for `key` and returns the count in the current window. */
 export async function recordFailure(key: string, limit: Limit, now = Date.now()) {
 	const expired = now - limit.windowMs;
 	// One statement, so concurrent requests on any instance cannot lose an increment.
@@ -40,3 +40,35 @@ export async function pruneRateLimits(olderThanMs = 24 * 60 * 60 * 1000, now = D
 		.delete(table.rateLimit)
 		.where(lt(table.rateLimit.windowStart, new Date(now - olderThanMs)));
 }
+
+/**
+ * Limits on requests (not only failures), per client address unless said otherwise. Set so a
+ * whole village hall behind one Wi-Fi router never meets them in normal use: 30 participants
+ * registering within 10 minutes (with a few typing mistakes each), 30 phones each syncing every
+ * few seconds, a cohort uploading three or four photos each.
+ * RATE_LIMIT_FACTOR multiplies every limit, for load tests that send everything from one address.
+ */
+const FACTOR = Math.max(1, Number(process.env.RATE_LIMIT_FACTOR) || 1);
+const scaled = (max: number, windowMs: number): Limit => ({ max: max * FACTOR, windowMs });
+export const LIMITS = {
+	register: scaled(100, 15 * 60 * 1000),
+	uploadPerUser: scaled(30, 60 * 60 * 1000),
+	uploadPerAddress: scaled(300, 60 * 60 * 1000),
+	sync: scaled(600, 60 * 1000)
+} as const;
+
+/**
+ * Counts one request against each key; returns the milliseconds until the caller may try again
+ * when any key is over its limit, else 0. Refused requests count too, so hammering does not help.
+ */
+export async function consume(keys: [string, Limit][], now = Date.now()) {
+	let wait = 0;
+	for (const [key, limit] of keys) {
+		const n = await recordFailure(key, limit, now);
+		if (n > limit.max) wait = Math.max(wait, await retryAfterMs(key, limit, now));
+	}
+	return wait;
+}
+
+/** Seconds for a Retry-After header: whole, and at least 1. */
+export const retryAfterSeconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));

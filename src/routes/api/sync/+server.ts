@@ -1,4 +1,6 @@
 import { json } from '@sveltejs/kit';
+import { clientAddress } from '$lib/server/auth/guard';
+import { LIMITS, consume, retryAfterSeconds } from '$lib/server/auth/rate-limit';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { awardAfterSync, ingest, progressSummary } from '$lib/server/sync/ingest';
 import { readBody, readEvent, type Rejected, type SyncEvent } from '$lib/server/sync/validate';
@@ -9,7 +11,20 @@ import type { RequestHandler } from './$types';
  * in a well-formed batch, each bad event is listed in `rejected` with its reason and the rest
  * is stored. The browser drops every id in `stored` and `rejected`, and keeps the rest.
  */
-export const POST: RequestHandler = async ({ request, locals, url }) => {
+export const POST: RequestHandler = async (event) => {
+	const { request, locals, url } = event;
+	const wait = await consume([[`sync:address:${clientAddress(event)}`, LIMITS.sync]]);
+	if (wait > 0) {
+		// The browser keeps its outbox and tries again after Retry-After.
+		const seconds = retryAfterSeconds(wait);
+		return json(
+			{
+				error: 'too_many_requests',
+				message: `Terlalu banyak kiriman dari jaringan ini. Coba lagi dalam ${seconds} detik.`
+			},
+			{ status: 429, headers: { 'retry-after': seconds, 'cache-control': 'no-store' } }
+		);
+	}
 	const body = readBody(await request.text());
 	if ('error' in body) return json({ error: body.error }, { status: 400 });
 

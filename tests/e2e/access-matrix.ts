@@ -1,0 +1,122 @@
+/**
+ * Who may reach what: one row per route, page, endpoint method and form action in src/routes
+ * (tests/e2e/routes.ts lists them; a route without a row here fails the tests, by name).
+ *
+ * Columns are the HTTP status each visitor gets, requests sent as a browser without JavaScript
+ * would (pages with Accept: text/html, redirects not followed):
+ *   anon     nobody signed in
+ *   owner    Sri, a learner: she owns the business, evidence, badge and review in the paths
+ *   other    Budi, another learner
+ *   trainer  Tutik, trainer of the cohort Sri is in
+ *   stranger Hadi, a trainer whose cohort Sri is not in
+ *   admin    the PKK admin
+ *
+ * Placeholders in paths are filled from what the test seeds: {course}, {lesson}, {badge}
+ * (Sri's course badge), {business}, {tier}, {item} (Sri's evidence photo), {cohort} (Tutik's
+ * cohort), {review} (Sri's tier review), {joinCode} (a cohort of the admin's, so joining it gives
+ * no one new rights), {userId} (Sri's account id).
+ *
+ * Form actions are sent input that fails validation where possible: 400 then means "allowed in,
+ * turned away for the input", and nothing changes. 303 for anon is the redirect to /login.
+ */
+export type Status = number;
+export type Row = {
+	/** As tests/e2e/routes.ts names it, e.g. `POST /account?/evidence`. */
+	key: string;
+	path: string;
+	/** Form fields for actions, or a JSON body for endpoints (sent as application/json). */
+	form?: Record<string, string>;
+	json?: unknown;
+	/** anon, owner, other, trainer, stranger, admin */
+	expect: [Status, Status, Status, Status, Status, Status];
+	/** Ends the session: run after every other row. */
+	last?: boolean;
+};
+
+export const VISITORS = ['anon', 'owner', 'other', 'trainer', 'stranger', 'admin'] as const;
+
+const PUBLIC: Row['expect'] = [200, 200, 200, 200, 200, 200];
+const SIGNED_IN: Row['expect'] = [303, 200, 200, 200, 200, 200];
+const TRAINERS: Row['expect'] = [303, 403, 403, 200, 200, 200];
+
+// prettier-ignore
+export const MATRIX: Row[] = [
+	// key                                          path                                     anon owner other trainer stranger admin
+	{ key: 'PAGE /',                                path: '/',                               expect: PUBLIC },
+	{ key: 'PAGE /courses',                         path: '/courses',                        expect: PUBLIC },
+	{ key: 'PAGE /courses/[course]',                path: '/courses/{course}',               expect: PUBLIC },
+	{ key: 'PAGE /courses/[course]/[lesson]',       path: '/courses/{course}/{lesson}',      expect: PUBLIC },
+	{ key: 'POST /courses/[course]/[lesson]?/complete', path: '/courses/{course}/{lesson}?/complete', form: {},
+		expect: [401, 200, 200, 200, 200, 200] },
+	{ key: 'PAGE /courses/[course]/quiz',           path: '/courses/{course}/quiz',          expect: PUBLIC },
+	// Complete (wrong) answers: a guest's wait for the login, the others are graded.
+	{ key: 'POST /courses/[course]/quiz',           path: '/courses/{course}/quiz',          form: { quiz: 'wrong' },
+		expect: [303, 200, 200, 200, 200, 200] },
+
+	{ key: 'PAGE /account',                         path: '/account',                        expect: SIGNED_IN },
+	{ key: 'POST /account?/business',               path: '/account?/business',              form: { name: '' },
+		expect: [303, 400, 400, 400, 400, 400] },
+	{ key: 'POST /account?/evidence',               path: '/account?/evidence',              form: { tier: 'nope', item: 'nope' },
+		expect: [303, 400, 400, 400, 400, 400] },
+	{ key: 'POST /account?/review',                 path: '/account?/review',                form: { tier: 'nope' },
+		expect: [303, 400, 400, 400, 400, 400] },
+	{ key: 'POST /account?/password',               path: '/account?/password',              form: { current: 'not it' },
+		expect: [303, 400, 400, 400, 400, 400] },
+	// Evidence photos: the owner and those who may review her (her trainer, admins); 404 for the rest.
+	{ key: 'GET /evidence/[business]/[tier]/[item]', path: '/evidence/{business}/{tier}/{item}',
+		expect: [404, 200, 404, 200, 404, 200] },
+
+	{ key: 'PAGE /admin/users',                     path: '/admin/users',                    expect: [303, 403, 403, 403, 403, 200] },
+	{ key: 'POST /admin/users?/role',               path: '/admin/users?/role',              form: { userId: '{userId}', role: 'boss' },
+		expect: [303, 403, 403, 403, 403, 400] },
+
+	{ key: 'PAGE /trainer',                         path: '/trainer',                        expect: TRAINERS },
+	{ key: 'POST /trainer?/create',                 path: '/trainer?/create',                form: { name: '' },
+		expect: [303, 403, 403, 400, 400, 400] },
+	{ key: 'PAGE /trainer/cohorts/[id]',            path: '/trainer/cohorts/{cohort}',       expect: [303, 403, 403, 200, 404, 200] },
+	{ key: 'PAGE /trainer/reviews',                 path: '/trainer/reviews',                expect: TRAINERS },
+	{ key: 'PAGE /trainer/reviews/[id]',            path: '/trainer/reviews/{review}',       expect: [303, 403, 403, 200, 404, 200] },
+	{ key: 'POST /trainer/reviews/[id]?/decide',    path: '/trainer/reviews/{review}?/decide', form: { decision: 'maybe' },
+		expect: [303, 403, 403, 400, 404, 400] },
+
+	{ key: 'PAGE /join/[code]',                     path: '/join/{joinCode}',                expect: PUBLIC },
+	{ key: 'POST /join/[code]',                     path: '/join/{joinCode}',                form: {},
+		expect: [303, 200, 200, 200, 200, 200] },
+
+	{ key: 'PAGE /verify/[id=badge]',               path: '/verify/{badge}',                 expect: PUBLIC },
+	{ key: 'GET /verify/[id=badge]',                path: '/verify/{badge}',                 expect: PUBLIC },
+	{ key: 'GET /verify/[id=badge].json',           path: '/verify/{badge}.json',            expect: PUBLIC },
+	{ key: 'GET /verify/[id=badge]/status',         path: '/verify/{badge}/status',          expect: PUBLIC },
+	{ key: 'PAGE /verify/[id=badge]/certificate',   path: '/verify/{badge}/certificate',     expect: PUBLIC },
+	// Only her trainer and admins may revoke (never the holder herself); empty reason → 400.
+	{ key: 'POST /verify/[id=badge]?/revoke',       path: '/verify/{badge}?/revoke',         form: { reason: '' },
+		expect: [403, 403, 403, 400, 403, 400] },
+	{ key: 'GET /achievements/[slug]',              path: '/achievements/course-{course}',   expect: PUBLIC },
+	{ key: 'GET /achievements/[slug].svg',          path: '/achievements/course-{course}.svg', expect: PUBLIC },
+	{ key: 'GET /issuer',                           path: '/issuer',                         expect: PUBLIC },
+	{ key: 'GET /issuer/key',                       path: '/issuer/key',                     expect: PUBLIC },
+
+	{ key: 'GET /api/health',                       path: '/api/health',                     expect: PUBLIC },
+	// Guests sync too (under their device id); an empty batch changes nothing.
+	{ key: 'POST /api/sync',                        path: '/api/sync',                       json: { deviceId: '{deviceId}', events: [] },
+		expect: PUBLIC },
+
+	{ key: 'PAGE /language',                        path: '/language',                       expect: [303, 303, 303, 303, 303, 303] },
+	{ key: 'POST /language?/switch',                path: '/language?/switch',               form: { locale: 'id', next: '/' },
+		expect: [303, 303, 303, 303, 303, 303] },
+	{ key: 'PAGE /login',                           path: '/login',                          expect: [200, 303, 303, 303, 303, 303] },
+	// No contact given: refused before any password check, so no login limit is spent. Signed in,
+	// the page's load sends the visitor on (303) before the refusal is shown.
+	{ key: 'POST /login',                           path: '/login',                          form: { contact: '', password: 'x' },
+		expect: [400, 303, 303, 303, 303, 303] },
+	{ key: 'PAGE /register',                        path: '/register',                       expect: [200, 303, 303, 303, 303, 303] },
+	{ key: 'POST /register',                        path: '/register',                       form: { name: '' },
+		expect: [400, 303, 303, 303, 303, 303] },
+	// Setup is gone once the first admin exists (the first-run test made one).
+	{ key: 'PAGE /setup',                           path: '/setup',                          expect: [404, 404, 404, 404, 404, 404] },
+	{ key: 'POST /setup',                           path: '/setup',                          form: { name: 'Penyusup' },
+		expect: [404, 404, 404, 404, 404, 404] },
+	{ key: 'PAGE /logout',                          path: '/logout',                         expect: SIGNED_IN },
+	{ key: 'POST /logout',                          path: '/logout',                         form: {}, last: true,
+		expect: [303, 303, 303, 303, 303, 303] }
+];

@@ -1,0 +1,244 @@
+import { createClient, type Client } from '@libsql/client';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { MATRIX, VISITORS, type Row } from './access-matrix';
+import { ADMIN, BASE, quiz } from './helpers';
+
+// The authorization matrix (tests/e2e/access-matrix.ts) against the production server: every
+// route, as six different visitors, over plain HTTP as a browser without JavaScript sends it.
+
+type Visitor = (typeof VISITORS)[number];
+const COURSE = 'manajemen-usaha';
+const LESSONS = [
+	'pisahkan-uang-usaha',
+	'pembukuan-harian',
+	'menghitung-hpp',
+	'menentukan-harga-jual',
+	'stok-arus-kas-dan-kur'
+];
+const PASSWORD = 'ledre pisang raja';
+const run = String(Date.now()).slice(-7);
+
+let db: Client;
+const as = {} as Record<Visitor, APIRequestContext>;
+const ids: Record<string, string> = {};
+
+const newContext = () =>
+	request.newContext({ baseURL: BASE, maxRedirects: 0, extraHTTPHeaders: { origin: BASE } });
+
+/** Sends a form action's fields; a redirect's Location comes back for cohort ids. */
+const post = (
+	ctx: APIRequestContext,
+	path: string,
+	form: Record<string, string> | URLSearchParams
+) =>
+	ctx.post(path, {
+		data: new URLSearchParams(form).toString(),
+		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }
+	});
+
+async function signUp(name: string, phoneTail: string) {
+	const ctx = await newContext();
+	const response = await post(ctx, '/register', {
+		name,
+		contact: `0857${run}${phoneTail}`,
+		password: PASSWORD,
+		confirm: PASSWORD
+	});
+	expect(response.status(), `registering ${name}`).toBe(303);
+	const [row] = (await db.execute({ sql: 'select id from user where name = ?', args: [name] }))
+		.rows;
+	return { ctx, id: String(row.id) };
+}
+
+/** A complete quiz submission, every question answered right or wrong, as the page posts it. */
+function answers(right: boolean) {
+	const form = new URLSearchParams();
+	for (const q of quiz.questions) {
+		const name = `q.${q.id}`;
+		if (q.kind === 'numeric')
+			form.append(name, (Number(q.answer) + (right ? 0 : 99999)).toLocaleString('id-ID'));
+		else if (q.kind === 'truefalse') form.append(name, String(right ? q.answer : !q.answer));
+		else {
+			const key = Array.isArray(q.answer) ? (q.answer as string[]) : [String(q.answer)];
+			const pick = right ? key : [q.options!.find((o) => !key.includes(o.id))!.id];
+			for (const id of pick) form.append(name, id);
+		}
+	}
+	return form;
+}
+
+function tinyPng() {
+	const png = new PNG({ width: 2, height: 2 });
+	png.data.fill(200);
+	return PNG.sync.write(png);
+}
+
+test.beforeAll(async () => {
+	test.setTimeout(120_000);
+	db = createClient({ url: 'file:.e2e/e2e.db' });
+	as.anon = await newContext();
+	as.admin = await newContext();
+	expect(
+		(await post(as.admin, '/login', { contact: ADMIN.contact, password: ADMIN.password })).status()
+	).toBe(303);
+
+	const sri = await signUp(`Sri Matriks ${run}`, '1');
+	const budi = await signUp(`Budi Matriks ${run}`, '2');
+	const tutik = await signUp(`Tutik Pelatih ${run}`, '3');
+	const hadi = await signUp(`Hadi Pelatih ${run}`, '4');
+	Object.assign(as, { owner: sri.ctx, other: budi.ctx, trainer: tutik.ctx, stranger: hadi.ctx });
+	ids.userId = sri.id;
+	ids.otherId = budi.id;
+	await db.execute({
+		sql: "update user set role = 'trainer' where id in (?, ?)",
+		args: [tutik.id, hadi.id]
+	});
+
+	// Tutik's cohort, which Sri joins; Hadi has one of his own without her.
+	const cohortOf = async (ctx: APIRequestContext, name: string) => {
+		const r = await post(ctx, '/trainer?/create', { name });
+		expect(r.status(), `creating cohort ${name}`).toBe(303);
+		const id = r.headers().location.split('/').pop()!;
+		const [row] = (
+			await db.execute({ sql: 'select join_code from cohort where id = ?', args: [id] })
+		).rows;
+		return { id, code: String(row.join_code) };
+	};
+	const tutiks = await cohortOf(tutik.ctx, `Bimtek Padangan ${run}`);
+	await cohortOf(hadi.ctx, `Bimtek Kasiman ${run}`);
+	ids.cohort = tutiks.id;
+	expect((await post(sri.ctx, `/join/${tutiks.code}`, {})).status()).toBe(200);
+	ids.joinCode = (await cohortOf(as.admin, `Kelas terbuka ${run}`)).code;
+
+	// Sri's business, an evidence photo, a course badge and a tier review waiting.
+	expect(
+		(
+			await post(sri.ctx, '/account?/business', {
+				name: 'Ledre Bu Sri',
+				kecamatan: 'Padangan',
+				products: 'ledre'
+			})
+		).status()
+	).toBe(200);
+	const upload = await sri.ctx.post('/account?/evidence', {
+		multipart: {
+			tier: 'rintisan',
+			item: 'buku-kas',
+			file: { name: 'buku-kas.png', mimeType: 'image/png', buffer: tinyPng() }
+		},
+		headers: { accept: 'text/html' }
+	});
+	expect(upload.status(), 'uploading evidence').toBe(200);
+	for (const lesson of LESSONS)
+		expect((await post(sri.ctx, `/courses/${COURSE}/${lesson}?/complete`, {})).status()).toBe(200);
+	expect((await post(sri.ctx, `/courses/${COURSE}/quiz`, answers(true))).status()).toBe(200);
+	const [business] = (
+		await db.execute({ sql: 'select id from business where owner_id = ?', args: [sri.id] })
+	).rows;
+	const [badge] = (
+		await db.execute({ sql: 'select id from badge where user_id = ?', args: [sri.id] })
+	).rows;
+	expect(badge, 'Sri earned the course badge').toBeTruthy();
+	ids.business = String(business.id);
+	ids.badge = String(badge.id);
+	ids.review = crypto.randomUUID();
+	await db.execute({
+		sql: "insert into tier_review (id, business_id, tier, status, submitted_at) values (?, ?, 'rintisan', 'submitted', ?)",
+		args: [ids.review, ids.business, Date.now()]
+	});
+	Object.assign(ids, { course: COURSE, lesson: LESSONS[0], tier: 'rintisan', item: 'buku-kas' });
+	ids.deviceId = crypto.randomUUID();
+});
+
+test.afterAll(async () => {
+	for (const ctx of Object.values(as)) await ctx?.dispose();
+	db?.close();
+});
+
+const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? `{${k}}`);
+
+async function send(ctx: APIRequestContext, row: Row) {
+	const path = fill(row.path);
+	if (row.json !== undefined)
+		return ctx.post(path, {
+			data: JSON.parse(fill(JSON.stringify(row.json))),
+			headers: { 'content-type': 'application/json' }
+		});
+	if (row.form) {
+		const form =
+			row.form.quiz === 'wrong'
+				? answers(false)
+				: Object.fromEntries(Object.entries(row.form).map(([k, v]) => [k, fill(v)]));
+		return post(ctx, path, form);
+	}
+	const accept = row.key.startsWith('PAGE ')
+		? 'text/html'
+		: row.key.startsWith('GET /verify/')
+			? 'application/json'
+			: '*/*';
+	return ctx.get(path, { headers: { accept } });
+}
+
+test("changing an id in a URL or a form never reaches another person's data", async () => {
+	const one = async (sql: string, ...args: string[]) => (await db.execute({ sql, args })).rows[0];
+	// Budi saves "his" business with Sri's ids slipped into the form: his own profile changes.
+	await post(as.other, '/account?/business', {
+		name: 'Usaha Budi',
+		kecamatan: 'Kasiman',
+		id: ids.business,
+		businessId: ids.business,
+		ownerId: ids.userId
+	});
+	expect((await one('select name from business where id = ?', ids.business)).name).toBe(
+		'Ledre Bu Sri'
+	);
+	// Hadi endorses a review of a learner who is not his; Budi revokes Sri's badge.
+	const endorse = await post(as.stranger, `/trainer/reviews/${ids.review}?/decide`, {
+		decision: 'endorsed',
+		note: 'ok'
+	});
+	expect(endorse.status()).toBe(404);
+	expect((await one('select status from tier_review where id = ?', ids.review)).status).toBe(
+		'submitted'
+	);
+	const revoke = await post(as.other, `/verify/${ids.badge}?/revoke`, { reason: 'iseng' });
+	expect(revoke.status()).toBe(403);
+	expect((await one('select revoked_at from badge where id = ?', ids.badge)).revoked_at).toBe(null);
+	// Budi makes himself admin, and makes Sri a trainer: both refused.
+	for (const userId of [ids.userId, ids.otherId]) {
+		const r = await post(as.other, '/admin/users?/role', { userId, role: 'admin' });
+		expect(r.status()).toBe(403);
+	}
+	expect((await one('select role from user where id = ?', ids.userId)).role).toBe('learner');
+	// Sri's evidence photo, asked for under Budi's business id or with a guessed file name.
+	expect((await as.other.get(`/evidence/${ids.business}/rintisan/buku-kas`)).status()).toBe(404);
+});
+
+test('a form posted from another site is refused (CSRF)', async () => {
+	const r = await as.owner.post('/account?/business', {
+		data: 'name=Diganti&kecamatan=Padangan',
+		headers: {
+			origin: 'https://evil.example',
+			'content-type': 'application/x-www-form-urlencoded'
+		}
+	});
+	expect(r.status()).toBe(403);
+	const [row] = (
+		await db.execute({ sql: 'select name from business where id = ?', args: [ids.business] })
+	).rows;
+	expect(row.name).toBe('Ledre Bu Sri');
+});
+
+test('each visitor gets exactly the status the matrix expects', async () => {
+	test.setTimeout(120_000);
+	const rows = [...MATRIX.filter((r) => !r.last), ...MATRIX.filter((r) => r.last)];
+	const wrong: string[] = [];
+	for (const row of rows)
+		for (const [i, visitor] of VISITORS.entries()) {
+			const status = (await send(as[visitor], row)).status();
+			if (status !== row.expect[i])
+				wrong.push(`${row.key} as ${visitor}: got ${status}, matrix says ${row.expect[i]}`);
+		}
+	expect(wrong, wrong.join('\n')).toEqual([]);
+});
