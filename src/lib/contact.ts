@@ -6,7 +6,9 @@
 export type Contact = { kind: 'phone'; value: string } | { kind: 'email'; value: string };
 export type ContactError = 'contact_required' | 'phone_invalid' | 'email_invalid';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// No control characters: SQLite would keep "a\0b@x.id" but hand back "a".
+// eslint-disable-next-line no-control-regex
+const EMAIL = /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/;
 
 /** Indonesian mobile numbers: 08 followed by 8 to 11 digits (10–13 digits in all). */
 export function normalisePhone(input: string): string | null {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { isKecamatan } from '$lib/bojonegoro';
+import { cleanText } from '$lib/server/text';
 import { db, table } from '$lib/server/db';
 import type { BusinessInput } from '$lib/server/db/schema';
 
@@ -22,7 +23,7 @@ export type BusinessForm = {
 const MAX = { name: 120, products: 300, desa: 80, number: 60 };
 
 export function readBusinessForm(form: FormData): BusinessForm {
-	const str = (k: string) => String(form.get(k) ?? '').trim();
+	const str = (k: string) => cleanText(form.get(k));
 	const docs = {} as BusinessForm['docs'];
 	for (const doc of LEGAL_DOCS)
 		docs[doc] = { has: form.get(`${doc}_has`) === 'yes', number: str(`${doc}_number`) };

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireTrainer } from '$lib/server/auth/guard';
 import { cohortsFor, createCohort } from '$lib/server/cohorts';
 import { reviewQueue } from '$lib/server/tiers/review';
+import { cleanText } from '$lib/server/text';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireTrainer(event);
-		const name = String((await event.request.formData()).get('name') ?? '').trim();
+		const name = cleanText((await event.request.formData()).get('name'));
 		if (!name || name.length > 100) return fail(400, { nameError: true, name: name.slice(0, 100) });
 		const cohort = await createCohort(user.id, name);
 		redirect(303, `/trainer/cohorts/${cohort.id}`);

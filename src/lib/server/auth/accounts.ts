@@ -2,6 +2,7 @@ import { count, eq, like, or } from 'drizzle-orm';
 import { parseContact, type Contact, type ContactError } from '$lib/contact';
 import { db, table } from '$lib/server/db';
 import type { Role } from '$lib/server/db/schema';
+import { cleanText } from '$lib/server/text';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { clearFailures, recordFailure, retryAfterMs, type Limit } from './rate-limit';
 import { invalidateUserSessions } from './session';
@@ -75,7 +76,7 @@ function validateRegistration(
 	input: RegisterInput
 ): { errors: FieldErrors } | { name: string; contact: Contact } {
 	const errors: FieldErrors = {};
-	const name = input.name.trim();
+	const name = cleanText(input.name);
 	const nameError = nameProblem(name);
 	if (nameError) errors.name = nameError;
 	const contact = parseContact(input.contact);

@@ -4,6 +4,7 @@ import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataDir } from '$lib/server/data-dir';
 import { db, table } from '$lib/server/db';
+import { cleanText } from '$lib/server/text';
 import { claimedType, sniffImage } from './image-type';
 
 /** Phone cameras make 2–4 MB photos; more than this is not a photo of a label. */
@@ -60,7 +61,7 @@ export async function saveLink(key: Key, input: string): Promise<EvidenceError |
 }
 
 export async function saveText(key: Key, input: string): Promise<EvidenceError | null> {
-	const text = input.trim();
+	const text = cleanText(input);
 	if (!text || text.length > 120) return 'text_invalid';
 	await upsert(key, 'text', text, null);
 	return null;

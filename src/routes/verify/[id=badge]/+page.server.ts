@@ -3,6 +3,7 @@ import { canReview } from '$lib/server/access';
 import { findBadge, revokeBadge } from '$lib/server/badges/award';
 import { publicBadge } from '$lib/server/badges/public-view';
 import { publicBaseUrl } from '$lib/server/public-url';
+import { cleanText } from '$lib/server/text';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -20,7 +21,7 @@ export const actions: Actions = {
 		const badge = await findBadge(params.id);
 		if (!badge) error(404, 'not found');
 		if (!locals.user || !(await canReview(locals.user, badge.userId))) error(403, 'forbidden');
-		const reason = String((await request.formData()).get('reason') ?? '').trim();
+		const reason = cleanText((await request.formData()).get('reason'));
 		if (!reason || reason.length > 300)
 			return fail(400, { reasonError: true, reason: reason.slice(0, 300) });
 		await revokeBadge(badge.id, locals.user.id, reason);

@@ -4,6 +4,7 @@ import { requireTrainer } from '$lib/server/auth/guard';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { decideReview, findReview } from '$lib/server/tiers/review';
 import { tierStatus } from '$lib/server/tiers/status';
+import { cleanText } from '$lib/server/text';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function reviewFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const { user, review } = await reviewFor(event);
 		const form = await event.request.formData();
 		const decision = form.get('decision');
-		const note = String(form.get('note') ?? '').trim();
+		const note = cleanText(form.get('note'));
 		if (decision !== 'endorsed' && decision !== 'returned')
 			return fail(400, { decisionError: true, note });
 		// The learner must be told why their evidence came back.
