@@ -1,8 +1,15 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 
-/** Where to go after signing in: only paths on this site, never `//evil.example`. */
+/**
+ * Where to go after signing in: only paths on this site, never `//evil.example`, and only in
+ * printable ASCII (as the browser sends a path), since a Location header cannot carry the rest.
+ */
 export function safeNext(value: string | null | undefined, fallback = '/') {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
+	return value &&
+		value.startsWith('/') &&
+		!value.startsWith('//') &&
+		!value.startsWith('/\\') &&
+		/^[\x21-\x7e]*$/.test(value)
 		? value
 		: fallback;
 }
