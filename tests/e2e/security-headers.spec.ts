@@ -66,7 +66,7 @@ test('the session cookie is HttpOnly and SameSite=Lax (Secure is added over HTTP
 	}
 });
 
-test('with the policy on, pages run: service worker, practice question, quiz, QR code', async ({
+test('with the policy on, pages run: service worker, practice question, quiz, account', async ({
 	page
 }) => {
 	const violations = await watchViolations(page);
