@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!badge) error(404, 'not found');
 	return {
 		badge: await publicBadge(badge, publicBaseUrl(url)),
-		canRevoke: !badge.revokedAt && (await canReview(locals.user, badge.userId))
+		canRevoke: !badge.revokedAt && !!badge.userId && (await canReview(locals.user, badge.userId))
 	};
 };
 
@@ -19,7 +19,8 @@ export const actions: Actions = {
 	revoke: async ({ params, locals, request }) => {
 		const badge = await findBadge(params.id);
 		if (!badge) error(404, 'not found');
-		if (!locals.user || !(await canReview(locals.user, badge.userId))) error(403, 'forbidden');
+		if (!locals.user || !badge.userId || !(await canReview(locals.user, badge.userId)))
+			error(403, 'forbidden');
 		const reason = String((await request.formData()).get('reason') ?? '').trim();
 		if (!reason || reason.length > 300)
 			return fail(400, { reasonError: true, reason: reason.slice(0, 300) });
