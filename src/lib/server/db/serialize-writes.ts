@@ -51,7 +51,9 @@ export function serializeWrites(client: Client, maxWaitMs = 5000): Client {
 	function holdUntilDone(tx: Transaction, release: () => void): Transaction {
 		let released = false;
 		const done = () => {
-			if (!released) ((released = true), release());
+			if (released) return;
+			released = true;
+			release();
 		};
 		return new Proxy(tx, {
 			get(target, prop) {
