@@ -84,8 +84,11 @@ export function serializeWrites(client: Client, maxWaitMs = 5000): Client {
 			const value = Reflect.get(target, prop, target);
 			switch (prop) {
 				case 'execute':
-					return (stmt: InStatement, args?: never) =>
-						isRead(stmt) ? target.execute(stmt, args) : locked(() => target.execute(stmt, args));
+					return (...args: Parameters<Client['execute']>) => {
+						const run = () =>
+							(value as (...a: typeof args) => ReturnType<Client['execute']>).apply(target, args);
+						return isRead(args[0]) ? run() : locked(run);
+					};
 				case 'batch':
 				case 'migrate':
 				case 'executeMultiple':
