@@ -20,12 +20,25 @@ import { dirname, join, resolve, sep } from 'node:path';
 import * as tar from 'tar';
 
 export const FORMAT = 'naik-kelas-backup';
+
+/**
+ * @typedef {{
+ *   format: string, formatVersion: number, createdAt: string,
+ *   app: { name: string, version: string },
+ *   migrations: { count: number, last: string | null },
+ *   database: { path: string, sha256: string, bytes: number, tables: Record<string, number> } | null,
+ *   files: { path: string, sha256: string, bytes: number }[]
+ * }} Manifest
+ */
 const DB_NAME = 'database.db';
 
 /** An error an admin can act on: printed as it is, without a stack trace. */
 export class BackupError extends Error {}
 
-/** The local file behind a `file:` URL, or null for a remote libSQL server. */
+/**
+ * The local file behind a `file:` URL, or null for a remote libSQL server.
+ * @param {string} url
+ */
 export function databaseFile(url) {
 	if (!url.startsWith('file:')) return null;
 	const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
@@ -40,21 +53,28 @@ export const REMOTE_DATABASE_HELP = `DATABASE_URL menunjuk ke server libSQL/Turs
     "sqlite3 <folder sqld>/dbs/default/data 'VACUUM INTO \\'cadangan.db\\''" di mesin server itu.
 Lalu jalankan "npm run backup -- --files-only" untuk folder data (kunci penerbit, foto bukti).`;
 
+/** @param {string} path */
 async function sha256File(path) {
 	return createHash('sha256')
 		.update(await readFile(path))
 		.digest('hex');
 }
 
-/** Every regular file under `dir`, as paths relative to it, skipping `skip` (absolute paths). */
+/**
+ * Every regular file under `dir`, as paths relative to it, skipping `skip` (absolute paths).
+ * @param {string} dir
+ * @param {Set<string>} skip
+ */
 async function listFiles(dir, skip) {
+	/** @type {string[]} */
 	const out = [];
+	/** @param {string} sub */
 	async function walk(sub) {
 		let entries;
 		try {
 			entries = await readdir(join(dir, sub), { withFileTypes: true });
 		} catch (e) {
-			if (e.code === 'ENOENT') return;
+			if (errno(e) === 'ENOENT') return;
 			throw e;
 		}
 		for (const entry of entries) {
@@ -68,13 +88,22 @@ async function listFiles(dir, skip) {
 	return out.sort();
 }
 
-/** The database file and the files SQLite keeps beside it. */
+/**
+ * The database file and the files SQLite keeps beside it.
+ * @param {string | null} file
+ */
 function databaseFamily(file) {
 	return file ? ['', '-wal', '-shm', '-journal'].map((s) => file + s) : [];
 }
 
-/** Which migration the database is at, by the journal drizzle-kit writes beside the migrations. */
+/**
+ * Which migration the database is at, by the journal drizzle-kit writes beside the migrations.
+ * @param {import('@libsql/client').Client} db
+ * @param {string} migrationsDir
+ * @returns {Promise<{ count: number, last: string | null }>}
+ */
 async function migrationLevel(db, migrationsDir) {
+	/** @type {import('@libsql/client').Row[]} */
 	let rows = [];
 	try {
 		rows = (
@@ -91,21 +120,24 @@ async function migrationLevel(db, migrationsDir) {
 	};
 }
 
+/** @param {string} migrationsDir */
 export async function readJournal(migrationsDir) {
 	try {
 		const text = await readFile(join(migrationsDir, 'meta', '_journal.json'), 'utf8');
 		return /** @type {{ idx: number, when: number, tag: string }[]} */ (JSON.parse(text).entries);
 	} catch {
-		return [];
+		return /** @type {{ idx: number, when: number, tag: string }[]} */ ([]);
 	}
 }
 
+/** @param {import('@libsql/client').Client} db */
 async function rowCounts(db) {
 	const tables = (
 		await db.execute(
 			"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name"
 		)
 	).rows.map((r) => String(r.name));
+	/** @type {Record<string, number>} */
 	const counts = {};
 	for (const t of tables)
 		counts[t] = Number(
@@ -114,6 +146,7 @@ async function rowCounts(db) {
 	return counts;
 }
 
+/** @param {string} file */
 export async function integrityCheck(file) {
 	const db = createClient({ url: `file:${file}` });
 	try {
@@ -143,6 +176,7 @@ export async function backup(o) {
 		const files = await listFiles(dataDir, skip);
 		for (const rel of files) await copyInto(join(dataDir, rel), join(staging, 'data', rel));
 
+		/** @type {Manifest} */
 		const manifest = {
 			format: FORMAT,
 			formatVersion: 1,
@@ -211,6 +245,7 @@ export async function backup(o) {
 	}
 }
 
+/** @param {import('@libsql/client').Client} db */
 async function referencedPhotos(db) {
 	try {
 		const r = await db.execute("select value from evidence where kind = 'photo'");
@@ -220,21 +255,32 @@ async function referencedPhotos(db) {
 	}
 }
 
+/**
+ * @param {string} from
+ * @param {string} to
+ */
 async function copyInto(from, to) {
 	await mkdir(dirname(to), { recursive: true });
 	await copyFile(from, to);
 }
 
+/** @param {string} dir */
 async function isNonEmptyDir(dir) {
 	try {
 		return (await readdir(dir)).length > 0;
 	} catch (e) {
-		if (e.code === 'ENOENT') return false;
-		if (e.code === 'ENOTDIR') return true;
+		if (errno(e) === 'ENOENT') return false;
+		if (errno(e) === 'ENOTDIR') return true;
 		throw e;
 	}
 }
 
+/** @param {unknown} e */
+function errno(e) {
+	return /** @type {NodeJS.ErrnoException} */ (e).code;
+}
+
+/** @param {string} path */
 async function exists(path) {
 	try {
 		await stat(path);
@@ -263,8 +309,11 @@ export async function restore(o) {
 			// node-tar strips absolute paths and refuses `..`: nothing lands outside `staging`.
 			await tar.extract({ file: o.file, cwd: staging, strict: true });
 		} catch (e) {
-			throw new BackupError(`Berkas ini bukan arsip cadangan yang bisa dibaca (${e.message}).`);
+			throw new BackupError(
+				`Berkas ini bukan arsip cadangan yang bisa dibaca (${e instanceof Error ? e.message : e}).`
+			);
 		}
+		/** @type {Manifest} */
 		let manifest;
 		try {
 			manifest = JSON.parse(await readFile(join(staging, 'manifest.json'), 'utf8'));

@@ -36,8 +36,10 @@ export function serializeWrites(client: Client, maxWaitMs = 5000): Client {
 		return Promise.race([previous.then(() => release), timeout]).finally(() => clearTimeout(timer));
 	}
 
-	const isRead = (stmt: InStatement) =>
-		/^\s*select\b/i.test(typeof stmt === 'string' ? stmt : stmt.sql);
+	const isRead = (stmt: InStatement) => {
+		const text = typeof stmt === 'string' ? stmt : stmt.sql;
+		return /^\s*(select|with)\b/i.test(text) && !/\b(insert|update|delete|replace)\b/i.test(text);
+	};
 
 	async function locked<T>(run: () => Promise<T>) {
 		const release = await lock();
