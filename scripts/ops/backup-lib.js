@@ -168,6 +168,11 @@ export async function backup(o) {
 	const log = o.log ?? (() => {});
 	const dbFile = databaseFile(o.databaseUrl);
 	if (!dbFile && !o.filesOnly) throw new BackupError(REMOTE_DATABASE_HELP);
+	// Opening a missing file would create an empty database and back that up.
+	if (dbFile && !o.filesOnly && !(await exists(dbFile)))
+		throw new BackupError(
+			`Basis data tidak ditemukan: ${dbFile}. Periksa DATABASE_URL (dan jalankan dari folder aplikasi).`
+		);
 	const dataDir = resolve(o.dataDir);
 	const out = resolve(o.out);
 	const staging = await mkdtemp(join(tmpdir(), 'nk-backup-'));
@@ -186,7 +191,7 @@ export async function backup(o) {
 			database: null,
 			files: []
 		};
-		if (dbFile) {
+		if (dbFile && !o.filesOnly) {
 			const snapshot = join(staging, DB_NAME);
 			const db = createClient({ url: `file:${dbFile}`, timeout: 5000 });
 			try {
