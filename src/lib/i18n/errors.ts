@@ -28,7 +28,10 @@ const TEXT: Record<string, () => string> = {
 	link_invalid: m.error_link_invalid,
 	text_invalid: m.error_text_invalid,
 	item_unknown: m.error_item_unknown,
-	no_business: m.error_no_business
+	no_business: m.error_no_business,
+	last_admin: m.error_last_admin,
+	owns_cohorts: m.error_owns_cohorts,
+	wrong_password: m.error_wrong_password
 };
 
 export function errorText(code: string | undefined | null): string | undefined {

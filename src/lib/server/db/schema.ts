@@ -214,9 +214,11 @@ export const badge = sqliteTable(
 		/** Course slug or tier id. */
 		achievement: text('achievement').notNull(),
 		holderKey: text('holder_key').notNull(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		/**
+		 * Null once the holder deleted their account: the badge stays, revoked and without any
+		 * name, so a printed QR code still answers truthfully (see README, "Data pribadi").
+		 */
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
 		businessId: text('business_id').references(() => business.id, { onDelete: 'set null' }),
 		/** Names as they were when awarded: a certificate does not change afterwards. */
 		name: text('name').notNull(),

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!badge) error(404, 'not found');
 	return {
 		badge: await publicBadge(badge, publicBaseUrl(url)),
-		canRevoke: !badge.revokedAt && (await canReview(locals.user, badge.userId))
+		canRevoke: !badge.revokedAt && !!badge.userId && (await canReview(locals.user, badge.userId))
 	};
 };
 
@@ -20,7 +20,8 @@ export const actions: Actions = {
 	revoke: async ({ params, locals, request }) => {
 		const badge = await findBadge(params.id);
 		if (!badge) error(404, 'not found');
-		if (!locals.user || !(await canReview(locals.user, badge.userId))) error(403, 'forbidden');
+		if (!locals.user || !badge.userId || !(await canReview(locals.user, badge.userId)))
+			error(403, 'forbidden');
 		const reason = cleanText((await request.formData()).get('reason'));
 		if (!reason || reason.length > 300)
 			return fail(400, { reasonError: true, reason: reason.slice(0, 300) });
