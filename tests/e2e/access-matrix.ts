@@ -62,6 +62,12 @@ export const MATRIX: Row[] = [
 		expect: [303, 400, 400, 400, 400, 400] },
 	{ key: 'POST /account?/password',               path: '/account?/password',              form: { current: 'not it' },
 		expect: [303, 400, 400, 400, 400, 400] },
+	// Personal data: each visitor downloads only their own; deletion with a wrong password is
+	// refused (400) and deletes nothing.
+	{ key: 'GET /account/export',                   path: '/account/export',                 expect: SIGNED_IN },
+	{ key: 'PAGE /account/delete',                  path: '/account/delete',                 expect: SIGNED_IN },
+	{ key: 'POST /account/delete',                  path: '/account/delete',                 form: { password: 'bukan sandinya' },
+		expect: [303, 400, 400, 400, 400, 400] },
 	// Evidence photos: the owner and those who may review her (her trainer, admins); 404 for the rest.
 	{ key: 'GET /evidence/[business]/[tier]/[item]', path: '/evidence/{business}/{tier}/{item}',
 		expect: [404, 200, 404, 200, 404, 200] },
