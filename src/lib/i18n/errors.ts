@@ -13,6 +13,7 @@ const TEXT: Record<string, () => string> = {
 	password_mismatch: m.error_password_mismatch,
 	account_exists: m.error_account_exists,
 	login_failed: m.error_login_failed,
+	account_disabled: m.error_account_disabled,
 	current_password: m.error_current_password,
 	admin_exists: m.error_admin_exists,
 	business_name_required: m.error_business_name_required,
