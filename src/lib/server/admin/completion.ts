@@ -11,16 +11,26 @@ import { userInScope, type DashboardFilter } from './scope';
 export async function completionByCourse(filter: DashboardFilter) {
 	const { user: u, lessonProgress: l, quizAttempt: q, badge: g } = table;
 	const learnerInScope = and(eq(u.role, 'learner'), userInScope(u.id, filter));
+	// The filter goes inside each half, so a kecamatan or cohort reads only its own rows; the
+	// primary key (user, course, lesson) gives the pairs in order without a sort.
 	const starts = db
 		.select({ userId: l.userId, course: l.course })
 		.from(l)
-		.union(db.select({ userId: q.userId, course: q.course }).from(q))
+		.where(userInScope(l.userId, filter))
+		.groupBy(l.userId, l.course)
+		.union(
+			db
+				.select({ userId: q.userId, course: q.course })
+				.from(q)
+				.where(userInScope(q.userId, filter))
+				.groupBy(q.userId, q.course)
+		)
 		.as('starts');
 	const started = await db
 		.select({ course: starts.course, n: count() })
 		.from(starts)
 		.innerJoin(u, eq(u.id, starts.userId))
-		.where(learnerInScope)
+		.where(eq(u.role, 'learner'))
 		.groupBy(starts.course);
 	const completed = await db
 		.select({ course: g.achievement, n: count() })
