@@ -35,18 +35,18 @@ function searchCondition(q: string): SQL | undefined {
 	const u = table.user;
 	const pattern = likeText(text);
 	const conditions = [
-		sqlLike(u.name, pattern),
-		sqlLike(u.email, pattern),
-		sqlLike(u.phone, pattern)
+		likeLiteral(u.name, pattern),
+		likeLiteral(u.email, pattern),
+		likeLiteral(u.phone, pattern)
 	];
 	// Phones are stored as +628…; an admin types 0812… or 812….
 	const digits = text.replace(/\D/g, '');
 	if (digits.length >= 4 && digits.length === text.replace(/[\s+().-]/g, '').length)
-		conditions.push(sqlLike(u.phone, likeText(digits.replace(/^0/, '62'))));
+		conditions.push(likeLiteral(u.phone, likeText(digits.replace(/^0/, '62'))));
 	return or(...conditions);
 }
 
-function sqlLike(column: AnySQLiteColumn, pattern: string) {
+function likeLiteral(column: AnySQLiteColumn, pattern: string) {
 	return sql`${column} like ${pattern} escape '\\'`;
 }
 
