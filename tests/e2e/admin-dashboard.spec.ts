@@ -87,6 +87,14 @@ test('the admin dashboard charts businesses per tier and kecamatan, and the filt
 	await expect(chart.locator('g[data-kecamatan]')).toHaveCount(1);
 	await expect(kedewan).toBeVisible();
 	await expect(ngambon).toHaveCount(0);
+	// Kedewan's one badge, in this month's bar (months count in WIB, UTC+7).
+	const thisMonth = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+	await expect(
+		page
+			.getByRole('img', { name: /lencana yang diberikan/ })
+			.locator(`g[data-month="${thisMonth}"]`)
+	).toHaveAttribute('data-count', '1');
+	await expectNoAxeViolations(page);
 
 	// The CSV has the same, filtered numbers.
 	const link = page.getByRole('link', { name: 'Unduh angka ini (CSV untuk Excel)' });
