@@ -72,6 +72,13 @@ export const MATRIX: Row[] = [
 	{ key: 'GET /evidence/[business]/[tier]/[item]', path: '/evidence/{business}/{tier}/{item}',
 		expect: [404, 200, 404, 200, 404, 200] },
 
+	{ key: 'PAGE /admin',                           path: '/admin',                          expect: [303, 403, 403, 403, 403, 200] },
+	{ key: 'GET /admin/dashboard.csv',              path: '/admin/dashboard.csv',            expect: [303, 403, 403, 403, 403, 200] },
+	// An account id that does not exist: admins get 404, and nobody is disabled or enabled.
+	{ key: 'POST /admin/users?/disable',            path: '/admin/users?/disable',           form: { userId: 'tidak-ada' },
+		expect: [303, 403, 403, 403, 403, 404] },
+	{ key: 'POST /admin/users?/enable',             path: '/admin/users?/enable',            form: { userId: 'tidak-ada' },
+		expect: [303, 403, 403, 403, 403, 404] },
 	{ key: 'PAGE /admin/users',                     path: '/admin/users',                    expect: [303, 403, 403, 403, 403, 200] },
 	{ key: 'POST /admin/users?/role',               path: '/admin/users?/role',              form: { userId: '{userId}', role: 'boss' },
 		expect: [303, 403, 403, 403, 403, 400] },

@@ -14,6 +14,7 @@ const TEXT: Record<string, () => string> = {
 	account_exists: m.error_account_exists,
 	login_failed: m.error_login_failed,
 	too_many_requests: m.error_too_many_requests,
+	account_disabled: m.error_account_disabled,
 	current_password: m.error_current_password,
 	admin_exists: m.error_admin_exists,
 	business_name_required: m.error_business_name_required,

@@ -1,4 +1,4 @@
-import { count, eq, like, or } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { parseContact, type Contact, type ContactError } from '$lib/contact';
 import { db, table } from '$lib/server/db';
 import type { Role } from '$lib/server/db/schema';
@@ -158,7 +158,7 @@ export const LOGIN_LIMIT_ADDRESS: Limit = { max: 30, windowMs: 15 * 60 * 1000 };
 
 export type LoginResult =
 	| { user: typeof table.user.$inferSelect }
-	| { error: 'login_failed' | 'contact_required' }
+	| { error: 'login_failed' | 'contact_required' | 'account_disabled' }
 	| { error: 'rate_limited'; retryAfterMs: number };
 
 export async function authenticate(
@@ -197,6 +197,8 @@ export async function authenticate(
 		return { error: 'login_failed' };
 	}
 	await clearFailures(accountKey);
+	// Said only after the right password: a stranger cannot probe which accounts are disabled.
+	if (found.disabledAt) return { error: 'account_disabled' };
 	return { user: found };
 }
 
@@ -219,29 +221,4 @@ export async function changePassword(
 	// Every other device is signed out; the caller gives this device a fresh session.
 	await invalidateUserSessions(userId);
 	return { ok: true as const };
-}
-
-export async function setRole(userId: string, role: Role) {
-	await db.update(table.user).set({ role }).where(eq(table.user.id, userId));
-}
-
-export async function listUsers(search = '') {
-	const q = `%${search.trim()}%`;
-	return db
-		.select({
-			id: table.user.id,
-			name: table.user.name,
-			phone: table.user.phone,
-			email: table.user.email,
-			role: table.user.role,
-			createdAt: table.user.createdAt
-		})
-		.from(table.user)
-		.where(
-			search.trim()
-				? or(like(table.user.name, q), like(table.user.phone, q), like(table.user.email, q))
-				: undefined
-		)
-		.orderBy(table.user.createdAt)
-		.limit(200);
 }

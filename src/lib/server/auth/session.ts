@@ -8,6 +8,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** Renew when less than half the lifetime is left, so an active learner never gets logged out. */
 const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
+/** "Last seen" is written at most this often per account: an hour is enough for an admin's list. */
+const SEEN_EVERY_MS = 60 * 60 * 1000;
 
 export const SESSION_COOKIE = 'nk-session';
 
@@ -27,6 +29,10 @@ export async function createSession(token: string, userId: string, now = Date.no
 		expiresAt: new Date(now + SESSION_LIFETIME_MS)
 	};
 	await db.insert(table.session).values(session);
+	await db
+		.update(table.user)
+		.set({ lastSeenAt: new Date(now) })
+		.where(eq(table.user.id, userId));
 	return session;
 }
 
@@ -35,15 +41,18 @@ export async function validateSessionToken(token: string, now = Date.now()) {
 	const [row] = await db
 		.select({
 			user: { id: table.user.id, name: table.user.name, role: table.user.role },
-			session: table.session
+			session: table.session,
+			disabledAt: table.user.disabledAt,
+			lastSeenAt: table.user.lastSeenAt
 		})
 		.from(table.session)
 		.innerJoin(table.user, eq(table.session.userId, table.user.id))
 		.where(eq(table.session.id, id));
 	if (!row) return { session: null, user: null, renewed: false };
 
-	const { session, user } = row;
-	if (now >= session.expiresAt.getTime()) {
+	const { session, user, disabledAt, lastSeenAt } = row;
+	// Disabling deletes the sessions too; this also covers one created in the same instant.
+	if (now >= session.expiresAt.getTime() || disabledAt) {
 		await db.delete(table.session).where(eq(table.session.id, id));
 		return { session: null, user: null, renewed: false };
 	}
@@ -56,6 +65,11 @@ export async function validateSessionToken(token: string, now = Date.now()) {
 			.set({ expiresAt: session.expiresAt })
 			.where(eq(table.session.id, id));
 	}
+	if (!lastSeenAt || now - lastSeenAt.getTime() >= SEEN_EVERY_MS)
+		await db
+			.update(table.user)
+			.set({ lastSeenAt: new Date(now) })
+			.where(eq(table.user.id, user.id));
 	return { session, user, renewed };
 }
 

@@ -27,7 +27,11 @@ export const user = sqliteTable('user', {
 	email: text('email').unique(),
 	passwordHash: text('password_hash').notNull(),
 	role: text('role', { enum: ROLES }).notNull().default('learner'),
-	createdAt: createdAt()
+	createdAt: createdAt(),
+	/** Set by an admin: the account cannot sign in and has no sessions. Null when active. */
+	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+	/** When the account last signed in or used a session; kept to the hour to spare writes. */
+	lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' })
 });
 
 /** Lucia-style session: the cookie holds a random token, the table only its SHA-256. */
@@ -266,7 +270,8 @@ export const progressEvent = sqliteTable(
 		receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
-		index('progress_event_user_idx').on(t.userId),
+		// With the time, "active in the last 30 days" (admin dashboard) reads no event rows.
+		index('progress_event_user_idx').on(t.userId, t.occurredAt),
 		index('progress_event_device_idx').on(t.deviceId)
 	]
 );

@@ -1,43 +1,68 @@
 import { fail } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { formatPhone } from '$lib/contact';
-import { listUsers, setRole } from '$lib/server/auth/accounts';
+import {
+	PAGE_SIZE,
+	disableUser,
+	enableUser,
+	isRole,
+	isStatus,
+	listUsers,
+	setRole
+} from '$lib/server/admin/users';
 import { requireAdmin } from '$lib/server/auth/guard';
-import { db, table } from '$lib/server/db';
-import { ROLES, type Role } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
-	const q = (event.url.searchParams.get('q') ?? '').slice(0, 100);
-	const users = await listUsers(q);
+	const admin = requireAdmin(event);
+	const params = event.url.searchParams;
+	const q = (params.get('q') ?? '').slice(0, 100);
+	const role = params.get('role') ?? '';
+	const status = params.get('status') ?? '';
+	const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get('page') ?? '1', 10) || 1));
+	const filter = { q, role: isRole(role) ? role : null, status: isStatus(status) ? status : null };
+	const { rows, total } = await listUsers({ ...filter, page });
 	return {
-		q,
-		users: users.map((u) => ({
+		filter,
+		page,
+		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		total,
+		selfId: admin.id,
+		users: rows.map((u) => ({
 			id: u.id,
 			name: u.name,
 			contact: u.phone ? formatPhone(u.phone) : (u.email ?? ''),
 			role: u.role,
-			createdAt: u.createdAt
+			createdAt: u.createdAt,
+			disabledAt: u.disabledAt,
+			lastSeenAt: u.lastSeenAt
 		}))
 	};
 };
+
+const userIdFrom = (form: FormData) => String(form.get('userId') ?? '').slice(0, 100);
 
 export const actions: Actions = {
 	role: async (event) => {
 		const admin = requireAdmin(event);
 		const form = await event.request.formData();
-		const userId = String(form.get('userId') ?? '');
 		const role = String(form.get('role') ?? '');
-		if (!(ROLES as readonly string[]).includes(role)) return fail(400, { error: 'role_invalid' });
-		// An admin who demoted themselves could leave the site with no admin at all.
-		if (userId === admin.id) return fail(400, { error: 'self' });
-		const [target] = await db
-			.select({ name: table.user.name })
-			.from(table.user)
-			.where(eq(table.user.id, userId));
-		if (!target) return fail(404, { error: 'missing' });
-		await setRole(userId, role as Role);
-		return { saved: { name: target.name, role } };
+		if (!isRole(role)) return fail(400, { error: 'role_invalid' });
+		const result = await setRole(admin.id, userIdFrom(form), role);
+		if ('error' in result)
+			return fail(result.error === 'missing' ? 404 : 400, { ...result, action: 'role' });
+		return { saved: { name: result.name, role } };
+	},
+	disable: async (event) => {
+		const admin = requireAdmin(event);
+		const result = await disableUser(admin.id, userIdFrom(await event.request.formData()));
+		if ('error' in result)
+			return fail(result.error === 'missing' ? 404 : 400, { ...result, action: 'disable' });
+		return { disabled: result.name };
+	},
+	enable: async (event) => {
+		requireAdmin(event);
+		const result = await enableUser(userIdFrom(await event.request.formData()));
+		if ('error' in result) return fail(404, { ...result, action: 'enable' });
+		return { enabled: result.name };
 	}
 };
