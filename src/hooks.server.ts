@@ -11,6 +11,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ensureDatabase } from '$lib/server/db';
+import { bypassPageCache, handlePageCache } from '$lib/server/page-cache';
 
 export const init: ServerInit = async () => {
 	await ensureDatabase();
@@ -36,12 +37,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		const { session, user, renewed } = await validateSessionToken(token);
 		if (session) {
 			// Only a renewed session needs a new cookie (sliding 30 days); not every response.
-			if (renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			if (renewed) {
+				setSessionCookie(event.cookies, token, session.expiresAt, secure);
+				bypassPageCache(event.locals);
+			}
 			event.locals.user = user;
 			event.locals.session = session;
 		} else {
 			// Forged or expired: drop the cookie and carry on as a guest.
 			deleteSessionCookie(event.cookies, secure);
+			bypassPageCache(event.locals);
 		}
 	}
 	return resolve(event);
@@ -69,4 +74,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleSession, handleFirstRun);
+export const handle = sequence(
+	handleHeaders,
+	handleLocale,
+	handleSession,
+	handleFirstRun,
+	handlePageCache
+);

@@ -146,7 +146,12 @@ async function main() {
 			'throughput',
 			`throughput (${duration} s runs)`,
 			() =>
-				measureThroughput(base, { lessonPath: LESSON_PATH, cookie: data.learner.cookie, duration })
+				measureThroughput(base, {
+					lessonPath: LESSON_PATH,
+					cookie: data.learner.cookie,
+					duration,
+					pid: server.pid
+				})
 		],
 		[
 			'sync',
