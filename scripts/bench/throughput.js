@@ -9,7 +9,7 @@ import { figure } from './lib/report.js';
 
 const SECTION = 'Server throughput (autocannon, 50 connections)';
 export const STATIC_TWIN = '/bench-static-lesson.html';
-const DIAGNOSTIC_SECONDS = 5;
+const DIAGNOSTIC_SECONDS = 3;
 /** What a phone's browser sends for a page. */
 export const PAGE_HEADERS = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
 
@@ -103,8 +103,8 @@ export async function measureThroughput(base, { lessonPath, cookie, duration, pi
 		if (p.status !== 200) throw new Error(`${what} answered ${p.status}`);
 
 	// Warm both paths up (JIT, database page cache) before measuring.
-	await hammer(pageUrl, { headers: pageHeaders, duration: 2, connections: 10 });
-	await hammer(staticUrl, { headers: PAGE_HEADERS, duration: 2, connections: 10 });
+	await hammer(pageUrl, { headers: pageHeaders, duration: 1, connections: 10 });
+	await hammer(staticUrl, { headers: PAGE_HEADERS, duration: 1, connections: 10 });
 	const page = await hammer(pageUrl, { headers: pageHeaders, duration, pid });
 	const file = await hammer(staticUrl, { headers: PAGE_HEADERS, duration, pid });
 
