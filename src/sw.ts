@@ -54,11 +54,11 @@ function isLesson(url: URL) {
 	return parts.length === 4 && parts[1] === 'courses' && parts[3] !== 'quiz';
 }
 
-/** The response again, stamped with this build's content version and the time it was saved. */
-function stamped(response: Response) {
+/** The response again, stamped with this build's content version and when it was asked for. */
+function stamped(response: Response, askedAt: number) {
 	const headers = new Headers(response.headers);
 	headers.set(VERSION_HEADER, version);
-	headers.set(SAVED_AT_HEADER, String(Date.now()));
+	headers.set(SAVED_AT_HEADER, String(askedAt));
 	return new Response(response.body, {
 		status: response.status,
 		statusText: response.statusText,
@@ -86,9 +86,10 @@ async function currentLesson(url: URL) {
 
 /** Fetches a page and keeps it: in every cache that holds it, and lessons in PAGES. */
 async function fetchAndKeep(request: Request, url: URL) {
+	const askedAt = Date.now();
 	const response = await fetch(request);
 	if (response.ok && response.status === 200) {
-		const keep = stamped(response.clone());
+		const keep = stamped(response.clone(), askedAt);
 		const names = new Set(await caches.keys());
 		if (isLesson(url)) names.add(PAGES);
 		if (url.pathname === '/' || url.pathname === '/__data.json') names.add(SHELL);
@@ -161,8 +162,12 @@ self.addEventListener('fetch', (event) => {
 		url.origin === self.location.origin &&
 		!url.pathname.startsWith('/api/')
 	)
+		// The server changes its state when the form arrives, a moment from now: pages asked for
+		// in the next 15 s may still show the old state, so they count as older than the form.
 		event.waitUntil(
-			caches.open(META).then((cache) => cache.put(STATE_CHANGED, new Response(String(Date.now()))))
+			caches
+				.open(META)
+				.then((cache) => cache.put(STATE_CHANGED, new Response(String(Date.now() + 15_000))))
 		);
 });
 
