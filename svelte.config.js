@@ -30,14 +30,15 @@ const config = {
 		files: { serviceWorker: 'src/sw' },
 		serviceWorker: { register: false },
 		alias: { $courses: 'courses' },
-		// Scripts only from this site, plus SvelteKit's own inline start-up script (a nonce on
-		// server-rendered pages, a hash on prerendered ones). Styles keep 'unsafe-inline': the
+		// Scripts only from this site, plus SvelteKit's own inline start-up script, allowed by its
+		// hash: unlike a nonce, a hash lets a rendered lesson be cached and served again
+		// (src/lib/server/page-cache.ts) without reusing a secret across learners. Styles keep 'unsafe-inline': the
 		// server-rendered HTML carries style attributes (app.html's wrapper, Svelte's style:
 		// directives, the QR code's size) that CSP cannot allow by hash or nonce; an injected
 		// style can restyle a page but run nothing. frame-ancestors is sent from hooks.server.ts
 		// (a <meta> tag cannot carry it, and it depends on the path).
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -1,10 +1,60 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Shared code that a lesson never runs: form fields, course cards, the account's and trainers'
+ * messages. It goes to a second shared file, so a learner opening a lesson does not fetch it.
+ */
+const NOT_FOR_LESSONS =
+	/[\\/]src[\\/]lib[\\/](components[\\/](AccountFields|Field|TextArea|CourseCard|ProgressBar|QrCode|BadgeList)\.svelte|i18n[\\/]|paraglide[\\/]messages[\\/](error_(?!forbidden|generic|home|not_found|payload_too_large|title)|field_|tier_|course_|category_|review_|trainer_|verify_|admin_|account_|quiz_))/;
+const LESSON_TEXT = /[\\/]courses[\\/].+\.md$/;
+
+/**
+ * The browser's code in a few files instead of dozens: automatic splitting made 26 files for a
+ * lesson, 20 of them under 1.5 KB, each with ~320 B of HTTP/1.1 headers, and small files
+ * compress badly. What two or more pages share (Svelte, SvelteKit's client, the offline outbox,
+ * the layout's and lessons' messages) goes into one cached file, the rest of what pages share
+ * into a second; what one page alone needs stays in that page's file, and each lesson's text in
+ * its own. Client build only (the server's chunks are left as they are).
+ */
+const fewerClientChunks: Plugin = {
+	name: 'naik-kelas:fewer-client-chunks',
+	apply: 'build',
+	config: (_, { isSsrBuild }) =>
+		isSsrBuild
+			? undefined
+			: {
+					build: {
+						rollupOptions: {
+							output: {
+								codeSplitting: {
+									groups: [
+										{
+											name: 'app',
+											priority: 2,
+											minShareCount: 2,
+											test: (id: string) => !LESSON_TEXT.test(id) && !NOT_FOR_LESSONS.test(id)
+										},
+										{
+											name: 'more',
+											priority: 1,
+											minShareCount: 2,
+											test: (id: string) => NOT_FOR_LESSONS.test(id)
+										}
+									]
+								}
+							}
+						}
+					}
+				}
+};
 
 export default defineConfig({
 	plugins: [
+		fewerClientChunks,
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',

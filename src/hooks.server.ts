@@ -17,6 +17,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ensureDatabase } from '$lib/server/db';
+import { bypassPageCache, handlePageCache } from '$lib/server/page-cache';
 import { redact } from '$lib/server/log/redact';
 
 /** No page needs these; a script injected somehow gets none of them either. */
@@ -47,12 +48,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		const { session, user, renewed } = await validateSessionToken(token);
 		if (session) {
 			// Only a renewed session needs a new cookie (sliding 30 days); not every response.
-			if (renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			if (renewed) {
+				setSessionCookie(event.cookies, token, session.expiresAt, secure);
+				bypassPageCache(event.locals);
+			}
 			event.locals.user = user;
 			event.locals.session = session;
 		} else {
 			// Forged or expired: drop the cookie and carry on as a guest.
 			deleteSessionCookie(event.cookies, secure);
+			bypassPageCache(event.locals);
 		}
 	}
 	return resolve(event);
@@ -98,7 +103,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleSession, handleFirstRun);
+export const handle = sequence(
+	handleHeaders,
+	handleLocale,
+	handleSession,
+	handleFirstRun,
+	handlePageCache
+);
 
 /**
  * Unexpected errors: logged without passwords, session tokens or phone numbers (a failed query's

@@ -1,4 +1,6 @@
 // Type-checked on its own with the webworker library: tsconfig.sw.json.
+import { version } from '$service-worker';
+import { CacheExpiration } from 'workbox-expiration';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
@@ -8,19 +10,30 @@ declare let self: ServiceWorkerGlobalScope;
 
 const SHELL = 'nk-shell';
 const ASSETS = 'nk-assets';
+/** Lessons this phone has opened, each stamped with the content version it was rendered from. */
+const PAGES = 'nk-pages';
+const META = 'nk-meta';
+const VERSION_HEADER = 'x-nk-version';
+const SAVED_AT_HEADER = 'x-nk-saved-at';
+/** When the learner's state last changed (a form sent: sign-in, sign-out, quiz, language). */
+const STATE_CHANGED = '/__nk/state-changed';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const pagesExpiration = new CacheExpiration(PAGES, { maxEntries: 80 });
 
 // Icons and the manifest (see vite.config.ts); pages and scripts are cached below.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// The app shell: the home page (it lists every course) with everything it loads.
-self.addEventListener('install', (event) => {
-	event.waitUntil(
-		caches.open(SHELL).then(async (cache) => {
-			await cachePage(cache, '/').catch(() => 0);
-		})
-	);
-});
+/**
+ * The app shell: the home page (it lists every course) with everything it loads. Not at install:
+ * a learner who opens one lesson from a WhatsApp link should not pay for a page they did not
+ * ask for. It is kept when the learner opens the home page, installs the app, or saves a course
+ * for offline use (the page sends SAVE_SHELL).
+ */
+async function ensureShell() {
+	const cache = await caches.open(SHELL);
+	if (!(await cache.match('/'))) await cachePage(cache, '/').catch(() => 0);
+}
 
 // Built files never change under one name: once fetched, always from the cache.
 registerRoute(
@@ -35,6 +48,75 @@ function savedCopy(url: URL) {
 	return caches.match(url.pathname, { ignoreSearch: true });
 }
 
+/** A lesson page or its data: `/courses/{course}/{lesson}`, the quiz excepted. */
+function isLesson(url: URL) {
+	const parts = url.pathname.replace(/\/__data\.json$/, '').split('/');
+	return parts.length === 4 && parts[1] === 'courses' && parts[3] !== 'quiz';
+}
+
+/** The response again, stamped with this build's content version and when it was asked for. */
+function stamped(response: Response, askedAt: number) {
+	const headers = new Headers(response.headers);
+	headers.set(VERSION_HEADER, version);
+	headers.set(SAVED_AT_HEADER, String(askedAt));
+	return new Response(response.body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
+
+async function stateChangedAt() {
+	const mark = await (await caches.open(META)).match(STATE_CHANGED);
+	return mark ? Number(await mark.text()) : 0;
+}
+
+/**
+ * A saved lesson that can be shown without asking the network: rendered from this content
+ * version (a corrected lesson comes with a new build, hence a new version) and after the
+ * learner's last sign-in, sign-out or form. Its age decides whether to refresh it quietly.
+ */
+async function currentLesson(url: URL) {
+	const saved = await (await caches.open(PAGES)).match(url.pathname);
+	if (!saved || saved.headers.get(VERSION_HEADER) !== version) return null;
+	const savedAt = Number(saved.headers.get(SAVED_AT_HEADER));
+	if (!(savedAt > (await stateChangedAt()))) return null;
+	return { response: saved, age: Date.now() - savedAt };
+}
+
+/** Fetches a page and keeps it: in every cache that holds it, and lessons in PAGES. */
+async function fetchAndKeep(request: Request, url: URL) {
+	const askedAt = Date.now();
+	const response = await fetch(request);
+	if (response.ok && response.status === 200) {
+		const keep = stamped(response.clone(), askedAt);
+		const names = new Set(await caches.keys());
+		if (isLesson(url)) names.add(PAGES);
+		if (url.pathname === '/' || url.pathname === '/__data.json') names.add(SHELL);
+		for (const name of names) {
+			if (name === ASSETS || name === META) continue;
+			const cache = await caches.open(name);
+			if (name === PAGES || name === SHELL || (await cache.match(url.pathname)))
+				await cache.put(url.pathname, keep.clone());
+		}
+		if (isLesson(url)) await pagesExpiration.updateTimestamp(url.pathname);
+		await pagesExpiration.expireEntries();
+	}
+	return response;
+}
+
+/**
+ * Lessons the learner has opened before come from the phone: nothing is downloaded, the page
+ * shows at once even on a poor line, and a day-old copy is refreshed in the background for next
+ * time. Everything else, and lessons of an older version, go to the network first.
+ */
+async function lessonFromPhone(request: Request, url: URL, event: ExtendableEvent) {
+	const current = await currentLesson(url);
+	if (!current) return null;
+	if (current.age > DAY_MS) event.waitUntil(fetchAndKeep(request, url).catch(() => undefined));
+	return current.response;
+}
+
 /**
  * Pages and their data: the network first (so learners see new content), refreshing any copy
  * already saved. On a slow line a saved copy is shown after 6 s; with no network, the saved
@@ -42,15 +124,7 @@ function savedCopy(url: URL) {
  */
 async function networkFirst(request: Request): Promise<Response> {
 	const url = new URL(request.url);
-	const network = fetch(request).then(async (response) => {
-		if (response.ok) {
-			for (const name of await caches.keys()) {
-				const cache = await caches.open(name);
-				if (await cache.match(url.pathname)) await cache.put(url.pathname, response.clone());
-			}
-		}
-		return response;
-	});
+	const network = fetchAndKeep(request, url);
 	const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), 6000));
 	try {
 		const first = await Promise.race([network, slow]);
@@ -73,12 +147,52 @@ registerRoute(
 		url.origin === self.location.origin &&
 		(request.mode === 'navigate' || url.pathname.endsWith('/__data.json')) &&
 		!url.pathname.startsWith('/api/'),
-	({ request }) => networkFirst(request)
+	async ({ request, url, event }) => {
+		return (isLesson(url) && (await lessonFromPhone(request, url, event))) || networkFirst(request);
+	}
 );
 
+// A form sent (sign-in or out, a quiz, the language, the account) may change what every page
+// shows: saved lessons are checked with the network again. Progress sync changes nothing there
+// (the lesson page reads this phone's own record of completed lessons).
+self.addEventListener('fetch', (event) => {
+	const url = new URL(event.request.url);
+	if (
+		event.request.method !== 'GET' &&
+		url.origin === self.location.origin &&
+		!url.pathname.startsWith('/api/')
+	)
+		// The server changes its state when the form arrives, a moment from now: pages asked for
+		// in the next 15 s may still show the old state, so they count as older than the form.
+		event.waitUntil(
+			caches
+				.open(META)
+				.then((cache) => cache.put(STATE_CHANGED, new Response(String(Date.now() + 15_000))))
+		);
+});
+
+/**
+ * The lesson open when the worker first arrives was loaded before the worker was in charge:
+ * keep it too, from the browser's HTTP cache (force-cache), so its next visit costs nothing.
+ */
+async function keepOpenLessons() {
+	for (const client of await self.clients.matchAll({ type: 'window' })) {
+		const url = new URL(client.url);
+		if (url.origin !== self.location.origin || url.search || !isLesson(url)) continue;
+		const request = new Request(url.pathname, {
+			cache: 'force-cache',
+			headers: { accept: 'text/html' }
+		});
+		await fetchAndKeep(request, url).catch(() => undefined);
+	}
+}
+
 // The first version takes charge of the open page at once, so a course can be saved right away.
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) =>
+	event.waitUntil(self.clients.claim().then(keepOpenLessons))
+);
 
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+	if (event.data?.type === 'SAVE_SHELL') event.waitUntil(ensureShell());
 });

@@ -4,8 +4,9 @@
 //   npm run bench                      build, measure everything, print the table
 //   npm run bench -- --strict          exit 1 when a figure misses its budget (or cannot be measured)
 //   npm run bench -- --no-build        reuse build/ as it is
-//   npm run bench -- --only=weight,slow,throughput,sync,grid,lighthouse,peer
+//   npm run bench -- --only=weight,slow,throughput,sync,load,grid,lighthouse,peer
 //   npm run bench -- --duration=20 --port=5101 --out=scripts/bench/results/latest.json --keep
+//   npm run bench -- --load-seconds=60 --learners=200   the load test (issue 9)
 //   npm run bench -- --markdown        also print the table as Markdown (for BENCHMARKS.md)
 //
 // Ports: the app on --port, Lighthouse's Chromium on port+1, the wire proxy on port+2.
@@ -22,12 +23,13 @@ import { measureInstallability, measureLighthouse } from './lighthouse.js';
 import { measurePageWeight } from './page-weight.js';
 import { measurePeer } from './peer.js';
 import { measureSlowLoad } from './slow-load.js';
+import { measureLoad } from './load.js';
 import { measureSync } from './sync.js';
 import { measureThroughput, writeStaticTwin } from './throughput.js';
 import { measureTrainerGrid } from './trainer-grid.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
-const SECTIONS = ['weight', 'slow', 'throughput', 'sync', 'grid', 'lighthouse', 'peer'];
+const SECTIONS = ['weight', 'slow', 'throughput', 'sync', 'load', 'grid', 'lighthouse', 'peer'];
 const LESSON_PATH = `/courses/${COURSE}/menghitung-hpp`;
 
 const { values: opts } = parseArgs({
@@ -36,6 +38,8 @@ const { values: opts } = parseArgs({
 		'no-build': { type: 'boolean', default: false },
 		only: { type: 'string', default: SECTIONS.join(',') },
 		duration: { type: 'string', default: '20' },
+		'load-seconds': { type: 'string', default: '60' },
+		learners: { type: 'string', default: '200' },
 		port: { type: 'string', default: '5101' },
 		out: { type: 'string', default: 'scripts/bench/results/latest.json' },
 		keep: { type: 'boolean', default: false },
@@ -47,7 +51,7 @@ if (opts.help) {
 	console.log(
 		'usage: npm run bench -- [--strict] [--no-build] [--only=' +
 			SECTIONS.join(',') +
-			'] [--duration=20] [--port=5101] [--out=path.json] [--keep] [--markdown]'
+			'] [--duration=20] [--load-seconds=60] [--learners=200] [--port=5101] [--out=path.json] [--keep] [--markdown]'
 	);
 	process.exit(0);
 }
@@ -146,12 +150,29 @@ async function main() {
 			'throughput',
 			`throughput (${duration} s runs)`,
 			() =>
-				measureThroughput(base, { lessonPath: LESSON_PATH, cookie: data.learner.cookie, duration })
+				measureThroughput(base, {
+					lessonPath: LESSON_PATH,
+					cookie: data.learner.cookie,
+					duration,
+					pid: server.pid
+				})
 		],
 		[
 			'sync',
 			'sync ingestion',
 			() => measureSync(base, { repo: REPO, dbUrl: server.dbUrl, cookie: data.learner.cookie })
+		],
+		[
+			'load',
+			`load (${opts.learners} learners, ${opts['load-seconds']} s)`,
+			() =>
+				measureLoad(base, {
+					repo: REPO,
+					dbUrl: server.dbUrl,
+					pid: server.pid,
+					learners: Number(opts.learners),
+					seconds: Number(opts['load-seconds'])
+				})
 		],
 		[
 			'grid',

@@ -42,7 +42,13 @@ export async function login(page: Page, contact: string, password: string, fresh
 	if (fresh) await page.goto('/login');
 	await page.getByLabel('Nomor HP (WhatsApp) atau email').fill(contact);
 	await page.getByLabel('Kata sandi').fill(password);
+	// Wait for the answer to the form itself: on a page that is already idle, 'networkidle'
+	// alone returns at once, and the next page could be asked for before the session exists.
+	const answered = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
+	);
 	await page.getByRole('button', { name: 'Masuk' }).click();
+	await answered;
 	await page.waitForLoadState('networkidle');
 }
 

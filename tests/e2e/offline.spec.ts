@@ -154,3 +154,33 @@ test('what waits in the outbox survives closing the browser, and is sent at the 
 		rmSync(profile, { recursive: true, force: true });
 	}
 });
+
+test('a lesson opened once opens again from the phone, offline too, until a form changes what it shows', async ({
+	browser
+}) => {
+	const lesson = `${COURSE}/menentukan-harga-jual`;
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	await page.goto(lesson);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	// The worker keeps the lesson it found open, without downloading it again.
+	await expect
+		.poll(() =>
+			page.evaluate(async (path) => !!(await (await caches.open('nk-pages')).match(path)), lesson)
+		)
+		.toBe(true);
+
+	await context.setOffline(true);
+	const again = await page.goto(lesson);
+	expect(again?.fromServiceWorker()).toBe(true);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Menentukan harga jual');
+	await expect(page.getByRole('button', { name: 'Tandai selesai' })).toBeVisible();
+
+	// Switching the language is a form: the kept copy (in Indonesian) is not shown again.
+	await context.setOffline(false);
+	await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.goto(lesson);
+	await expect(page.getByRole('button', { name: 'Mark as done' })).toBeVisible();
+	await context.close();
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { register, uniquePhone } from './helpers';
 
@@ -25,14 +26,20 @@ test('pages carry a script policy without unsafe-inline, and the other security 
 	const csp = h['content-security-policy'];
 	const scripts = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
 	expect(scripts).toContain("'self'");
-	expect(scripts).toMatch(/'nonce-[^']+'/);
+	expect(scripts).toMatch(/'sha256-[^']+'/);
 	expect(scripts).not.toContain('unsafe-inline');
 	expect(csp).toContain("object-src 'none'");
 	expect(csp).toContain("base-uri 'self'");
 	expect(csp).toContain("frame-ancestors 'none'");
-	// The nonce in the header is the one on the page's own start-up script.
-	const nonce = /'nonce-([^']+)'/.exec(scripts)![1];
-	expect(await page.text()).toContain(`nonce="${nonce}"`);
+	// The hash in the header is the page's own start-up script's, and no other inline script runs.
+	const hash = /'sha256-([^']+)'/.exec(scripts)![1];
+	const html = await page.text();
+	const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+		(m) => m[1]
+	);
+	expect(inline.length).toBeGreaterThan(0);
+	const hashes = inline.map((code) => createHash('sha256').update(code).digest('base64'));
+	expect(hashes).toContain(hash);
 	expect(h['x-content-type-options']).toBe('nosniff');
 	expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
 	expect(h['permissions-policy']).toContain('camera=()');
@@ -77,7 +84,7 @@ test('with the policy on, pages run: service worker, practice question, quiz, ac
 
 	await page.goto('/courses/manajemen-usaha/pisahkan-uang-usaha');
 	await page.waitForLoadState('networkidle');
-	// Graded in the browser: only the page's own (nonce-carrying) script can answer.
+	// Graded in the browser: only the page's own (hash-allowed) script can answer.
 	const practice = page.getByRole('group').filter({ hasText: 'Cek pemahaman' }).first();
 	await practice.getByRole('radio').first().check();
 	await practice.getByRole('button', { name: 'Periksa jawaban' }).click();

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db, table, type Executor } from '$lib/server/db';
 
 /** Marks a lesson done once; marking it again keeps the first completion time. */
@@ -27,10 +27,33 @@ export async function completedLessons(userId: string, course?: string) {
 	return rows;
 }
 
+// Asked on every signed-in lesson and course page: the query is built once, not per request.
+const lessonsDoneInCourse = db
+	.select({ lesson: table.lessonProgress.lesson })
+	.from(table.lessonProgress)
+	.where(
+		and(
+			eq(table.lessonProgress.userId, sql.placeholder('userId')),
+			eq(table.lessonProgress.course, sql.placeholder('course'))
+		)
+	)
+	.prepare();
+
 /** The lessons of one course a learner has completed; empty for a guest. */
 export async function doneInCourse(userId: string | undefined, course: string) {
 	if (!userId) return new Set<string>();
-	return new Set((await completedLessons(userId, course)).map((r) => r.lesson));
+	return new Set((await lessonsDoneInCourse.all({ userId, course })).map((r) => r.lesson));
+}
+
+const perRequest = new WeakMap<App.Locals, Map<string, Promise<Set<string>>>>();
+
+/** doneInCourse for the signed-in learner, asked once per request (page cache and page both need it). */
+export function doneInCourseOnce(locals: App.Locals, course: string) {
+	let asked = perRequest.get(locals);
+	if (!asked) perRequest.set(locals, (asked = new Map()));
+	let done = asked.get(course);
+	if (!done) asked.set(course, (done = doneInCourse(locals.user?.id, course)));
+	return done;
 }
 
 /** course slug → set of completed lesson slugs */

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64url, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { eq, lte } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,18 +36,22 @@ export async function createSession(token: string, userId: string, now = Date.no
 	return session;
 }
 
+// Asked on every signed-in request: the query is built once, not per request.
+const sessionWithUser = db
+	.select({
+		user: { id: table.user.id, name: table.user.name, role: table.user.role },
+		session: table.session,
+		disabledAt: table.user.disabledAt,
+		lastSeenAt: table.user.lastSeenAt
+	})
+	.from(table.session)
+	.innerJoin(table.user, eq(table.session.userId, table.user.id))
+	.where(eq(table.session.id, sql.placeholder('id')))
+	.prepare();
+
 export async function validateSessionToken(token: string, now = Date.now()) {
 	const id = sessionIdFromToken(token);
-	const [row] = await db
-		.select({
-			user: { id: table.user.id, name: table.user.name, role: table.user.role },
-			session: table.session,
-			disabledAt: table.user.disabledAt,
-			lastSeenAt: table.user.lastSeenAt
-		})
-		.from(table.session)
-		.innerJoin(table.user, eq(table.session.userId, table.user.id))
-		.where(eq(table.session.id, id));
+	const [row] = await sessionWithUser.all({ id });
 	if (!row) return { session: null, user: null, renewed: false };
 
 	const { session, user, disabledAt, lastSeenAt } = row;

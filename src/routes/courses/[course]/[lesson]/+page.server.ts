@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { findLesson } from '$lib/server/content/catalog';
 import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
-import { doneInCourse, markLessonDone } from '$lib/server/progress';
+import { doneInCourseOnce, markLessonDone } from '$lib/server/progress';
 import { publicBaseUrl } from '$lib/server/public-url';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const found = findLesson(params.course, params.lesson);
 	if (!found) error(404, 'not found');
 	const { course, lesson } = found;
-	const done = await doneInCourse(locals.user?.id, course.slug);
+	const done = await doneInCourseOnce(locals, course.slug);
 	const link = (i: number) => {
 		const l = course.lessons[i];
 		return l ? { slug: l.slug, title: l.title } : null;
