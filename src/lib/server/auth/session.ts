@@ -35,17 +35,18 @@ export async function validateSessionToken(token: string, now = Date.now()) {
 	const [row] = await db
 		.select({
 			user: { id: table.user.id, name: table.user.name, role: table.user.role },
+			mustChangePassword: table.user.mustChangePassword,
 			session: table.session
 		})
 		.from(table.session)
 		.innerJoin(table.user, eq(table.session.userId, table.user.id))
 		.where(eq(table.session.id, id));
-	if (!row) return { session: null, user: null, renewed: false };
+	if (!row) return { session: null, user: null, renewed: false, mustChangePassword: false };
 
-	const { session, user } = row;
+	const { session, user, mustChangePassword } = row;
 	if (now >= session.expiresAt.getTime()) {
 		await db.delete(table.session).where(eq(table.session.id, id));
-		return { session: null, user: null, renewed: false };
+		return { session: null, user: null, renewed: false, mustChangePassword: false };
 	}
 	let renewed = false;
 	if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
@@ -56,7 +57,7 @@ export async function validateSessionToken(token: string, now = Date.now()) {
 			.set({ expiresAt: session.expiresAt })
 			.where(eq(table.session.id, id));
 	}
-	return { session, user, renewed };
+	return { session, user, renewed, mustChangePassword };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>['user']>;
