@@ -82,6 +82,8 @@ export function parseParticipantCsv(text: string): ParsedCsv {
 		records = parse(clean, {
 			delimiter: guessDelimiter(firstLine),
 			relax_column_count: true,
+			// A quote inside an unquoted cell (5" or =HYPERLINK("…")) is text, not an error.
+			relax_quotes: true,
 			skip_empty_lines: true,
 			trim: true
 		});
