@@ -39,13 +39,21 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** What a person signed in with a one-time code may reach before choosing their password. */
+const ALLOWED_BEFORE_NEW_PASSWORD = /^\/(account\/password|logout|language|api\/)/;
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const { session, user, renewed } = await validateSessionToken(token);
+		const { session, user, renewed, mustChangePassword } = await validateSessionToken(token);
+		if (session && mustChangePassword && !ALLOWED_BEFORE_NEW_PASSWORD.test(event.url.pathname)) {
+			// Signed in with a trainer's one-time code: choosing a password comes first.
+			const next = event.url.pathname.replace(/\/__data\.json$/, '') || '/';
+			redirect(303, `/account/password?next=${encodeURIComponent(next)}`);
+		}
 		if (session) {
 			// Only a renewed session needs a new cookie (sliding 30 days); not every response.
 			if (renewed) {

@@ -72,11 +72,14 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 
 	await trainerPage.goto('/trainer');
 	await trainerPage.getByLabel('Nama kelas').fill('Bimtek Padangan Desember');
+	await trainerPage.getByLabel('Kecamatan').selectOption('Padangan');
+	await trainerPage.getByLabel('Tanggal ke-1').fill('2026-12-07');
+	await trainerPage.getByLabel('Manajemen Usaha').check();
 	await trainerPage.getByRole('button', { name: 'Buat kelas' }).click();
 	await expect(
 		trainerPage.getByRole('heading', { name: 'Bimtek Padangan Desember' })
 	).toBeVisible();
-	const code = (await trainerPage.locator('.code').textContent())!.trim();
+	const code = (await trainerPage.locator('.join .code').textContent())!.trim();
 
 	await learnerPage.goto(`/join/${code}`);
 	await learnerPage.getByRole('button', { name: 'Gabung ke kelas ini' }).click();

@@ -1,25 +1,54 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
 import type { SessionUser } from '$lib/server/auth/session';
 import { db, table } from '$lib/server/db';
+import type { CohortInput } from '$lib/server/trainer/cohort-form';
 
 // No 0/O or 1/I/L: codes are read aloud and typed from a projector.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export function newJoinCode() {
-	return Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+	return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-export async function createCohort(trainerId: string, name: string) {
+/** A new cohort; a bare name (older callers, tests) gives one with no venue, dates or courses. */
+export async function createCohort(trainerId: string, input: CohortInput | string) {
+	const values = typeof input === 'string' ? { name: input } : input;
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const [row] = await db
 			.insert(table.cohort)
-			.values({ id: crypto.randomUUID(), name, trainerId, joinCode: newJoinCode() })
+			.values({ ...values, id: crypto.randomUUID(), trainerId, joinCode: newJoinCode() })
 			.onConflictDoNothing()
 			.returning();
 		if (row) return row;
 	}
 	throw new Error('could not find a free join code');
+}
+
+export async function updateCohort(id: string, input: CohortInput) {
+	await db.update(table.cohort).set(input).where(eq(table.cohort.id, id));
+}
+
+/** A fresh code: the old one (a photo of the projector, a forwarded message) stops working. */
+export async function rotateJoinCode(id: string) {
+	for (let attempt = 0; attempt < 5; attempt++) {
+		try {
+			const [row] = await db
+				.update(table.cohort)
+				.set({ joinCode: newJoinCode(), joinOpen: true })
+				.where(eq(table.cohort.id, id))
+				.returning();
+			return row;
+		} catch (e) {
+			// A clash with another cohort's code (unique index): draw again.
+			if (!String(e).includes('UNIQUE')) throw e;
+		}
+	}
+	throw new Error('could not find a free join code');
+}
+
+export async function setJoinOpen(id: string, open: boolean) {
+	await db.update(table.cohort).set({ joinOpen: open }).where(eq(table.cohort.id, id));
 }
 
 /** A trainer's own cohorts; an admin sees every cohort. */
@@ -34,6 +63,10 @@ export async function cohortsFor(viewer: SessionUser) {
 			id: table.cohort.id,
 			name: table.cohort.name,
 			joinCode: table.cohort.joinCode,
+			joinOpen: table.cohort.joinOpen,
+			venue: table.cohort.venue,
+			kecamatan: table.cohort.kecamatan,
+			sessionDates: table.cohort.sessionDates,
 			members: members.n
 		})
 		.from(table.cohort)
@@ -42,7 +75,7 @@ export async function cohortsFor(viewer: SessionUser) {
 	return viewer.role === 'admin' ? query : query.where(eq(table.cohort.trainerId, viewer.id));
 }
 
-/** The cohort, if the viewer runs it (or is an admin). */
+/** The cohort, if the viewer runs it (or is an admin); null otherwise, so the route answers 404. */
 export async function cohortFor(viewer: SessionUser, id: string) {
 	const [row] = await db.select().from(table.cohort).where(eq(table.cohort.id, id));
 	if (!row || (viewer.role !== 'admin' && row.trainerId !== viewer.id)) return null;
@@ -54,7 +87,10 @@ export async function membersOf(cohortId: string) {
 		.select({
 			id: table.user.id,
 			name: table.user.name,
-			businessName: table.business.name
+			phone: table.user.phone,
+			mustChangePassword: table.user.mustChangePassword,
+			businessName: table.business.name,
+			desa: table.business.desa
 		})
 		.from(table.cohortMember)
 		.innerJoin(table.user, eq(table.user.id, table.cohortMember.userId))
@@ -63,8 +99,22 @@ export async function membersOf(cohortId: string) {
 		.orderBy(table.user.name);
 }
 
+/** True when the learner is a participant of the cohort (ids from forms are checked with this). */
+export async function isMember(cohortId: string, userId: string) {
+	const [row] = await db
+		.select({ id: table.cohortMember.userId })
+		.from(table.cohortMember)
+		.where(and(eq(table.cohortMember.cohortId, cohortId), eq(table.cohortMember.userId, userId)));
+	return !!row;
+}
+
+/** Codes are read from a projector: case and stray spaces or dashes do not matter. */
+export function cleanCode(code: string) {
+	return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
 export async function findByCode(code: string) {
-	const clean = code.trim().toUpperCase();
+	const clean = cleanCode(code);
 	if (!/^[A-Z0-9]{6}$/.test(clean)) return null;
 	const [row] = await db.select().from(table.cohort).where(eq(table.cohort.joinCode, clean));
 	return row ?? null;

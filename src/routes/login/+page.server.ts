@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { authenticate } from '$lib/server/auth/accounts';
 import { clientAddress, safeNext } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
+import { consumeOneTimeCode } from '$lib/server/auth/one-time';
 import { claimDeviceFor } from '$lib/server/sync/ingest';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,8 +27,16 @@ export const actions: Actions = {
 			}
 			return fail(400, { contact, error: result.error });
 		}
+		const next = safeNext(event.url.searchParams.get('next'));
+		if (result.user.mustChangePassword) {
+			// A trainer's one-time code opens one session, then never again.
+			if (!(await consumeOneTimeCode(result.user.id, result.user.passwordHash)))
+				return fail(400, { contact, error: 'login_failed' as const });
+		}
 		await startSession(event.cookies, result.user.id, event.url);
 		await claimDeviceFor(result.user.id, event.cookies.get('nk-device'));
-		redirect(303, safeNext(event.url.searchParams.get('next')));
+		if (result.user.mustChangePassword)
+			redirect(303, `/account/password?next=${encodeURIComponent(next)}`);
+		redirect(303, next);
 	}
 };

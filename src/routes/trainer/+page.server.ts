@@ -1,21 +1,27 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireTrainer } from '$lib/server/auth/guard';
 import { cohortsFor, createCohort } from '$lib/server/cohorts';
+import { listCourses } from '$lib/server/content/catalog';
+import { readCohortForm, validateCohort } from '$lib/server/trainer/cohort-form';
 import { reviewQueue } from '$lib/server/tiers/review';
-import { cleanText } from '$lib/server/text';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireTrainer(event);
-	return { cohorts: await cohortsFor(user), waiting: (await reviewQueue(user)).length };
+	return {
+		cohorts: await cohortsFor(user),
+		waiting: (await reviewQueue(user)).length,
+		courses: listCourses().map((c) => ({ slug: c.slug, title: c.title }))
+	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireTrainer(event);
-		const name = cleanText((await event.request.formData()).get('name'));
-		if (!name || name.length > 100) return fail(400, { nameError: true, name: name.slice(0, 100) });
-		const cohort = await createCohort(user.id, name);
+		const values = readCohortForm(await event.request.formData());
+		const result = validateCohort(values);
+		if ('errors' in result) return fail(400, { values, errors: result.errors });
+		const cohort = await createCohort(user.id, result.value);
 		redirect(303, `/trainer/cohorts/${cohort.id}`);
 	}
 };

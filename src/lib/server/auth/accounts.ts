@@ -3,6 +3,7 @@ import { parseContact, type Contact, type ContactError } from '$lib/contact';
 import { db, table } from '$lib/server/db';
 import type { Role } from '$lib/server/db/schema';
 import { cleanText } from '$lib/server/text';
+import { normaliseOneTimeCode } from './one-time';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { clearFailures, recordFailure, retryAfterMs, type Limit } from './rate-limit';
 import { invalidateUserSessions } from './session';
@@ -190,7 +191,9 @@ export async function authenticate(
 							? eq(table.user.phone, contact.value)
 							: eq(table.user.email, contact.value)
 					);
-	const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
+	// A one-time code from a trainer is typed off a paper card: case and spaces do not matter.
+	const given = found?.mustChangePassword ? normaliseOneTimeCode(password) : password;
+	const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), given);
 	if (!found || !ok) {
 		await recordFailure(accountKey, LOGIN_LIMIT_ACCOUNT, now);
 		await recordFailure(addressKey, LOGIN_LIMIT_ADDRESS, now);

@@ -40,6 +40,7 @@ export async function createSession(token: string, userId: string, now = Date.no
 const sessionWithUser = db
 	.select({
 		user: { id: table.user.id, name: table.user.name, role: table.user.role },
+		mustChangePassword: table.user.mustChangePassword,
 		session: table.session,
 		disabledAt: table.user.disabledAt,
 		lastSeenAt: table.user.lastSeenAt
@@ -52,13 +53,13 @@ const sessionWithUser = db
 export async function validateSessionToken(token: string, now = Date.now()) {
 	const id = sessionIdFromToken(token);
 	const [row] = await sessionWithUser.all({ id });
-	if (!row) return { session: null, user: null, renewed: false };
+	if (!row) return { session: null, user: null, renewed: false, mustChangePassword: false };
 
-	const { session, user, disabledAt, lastSeenAt } = row;
+	const { session, user, disabledAt, lastSeenAt, mustChangePassword } = row;
 	// Disabling deletes the sessions too; this also covers one created in the same instant.
 	if (now >= session.expiresAt.getTime() || disabledAt) {
 		await db.delete(table.session).where(eq(table.session.id, id));
-		return { session: null, user: null, renewed: false };
+		return { session: null, user: null, renewed: false, mustChangePassword: false };
 	}
 	let renewed = false;
 	if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
@@ -74,7 +75,7 @@ export async function validateSessionToken(token: string, now = Date.now()) {
 			.update(table.user)
 			.set({ lastSeenAt: new Date(now) })
 			.where(eq(table.user.id, user.id));
-	return { session, user, renewed };
+	return { session, user, renewed, mustChangePassword };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>['user']>;

@@ -27,6 +27,11 @@ export const user = sqliteTable('user', {
 	email: text('email').unique(),
 	passwordHash: text('password_hash').notNull(),
 	role: text('role', { enum: ROLES }).notNull().default('learner'),
+	/**
+	 * The password is a one-time code a trainer handed out (first password or reset): it works
+	 * for one sign-in, after which the person must choose their own.
+	 */
+	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt(),
 	/** Set by an admin: the account cannot sign in and has no sessions. Null when active. */
 	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
@@ -139,16 +144,28 @@ export type Session = typeof session.$inferSelect;
 export type Business = typeof business.$inferSelect;
 export type BusinessInput = Omit<typeof business.$inferInsert, 'id' | 'ownerId' | 'updatedAt'>;
 
-/** A workshop group run by one trainer; learners join with its code (issue 6 grows this). */
-export const cohort = sqliteTable('cohort', {
-	id: text('id').primaryKey(),
-	name: text('name').notNull(),
-	trainerId: text('trainer_id')
-		.notNull()
-		.references(() => user.id, { onDelete: 'cascade' }),
-	joinCode: text('join_code').notNull().unique(),
-	createdAt: createdAt()
-});
+/** A workshop group (kelas bimtek) run by one trainer; learners join with its code. */
+export const cohort = sqliteTable(
+	'cohort',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		trainerId: text('trainer_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		joinCode: text('join_code').notNull().unique(),
+		/** A closed code answers "closed" instead of letting anyone in. */
+		joinOpen: integer('join_open', { mode: 'boolean' }).notNull().default(true),
+		venue: text('venue').notNull().default(''),
+		kecamatan: text('kecamatan').notNull().default(''),
+		/** Face-to-face session days, YYYY-MM-DD, sorted. */
+		sessionDates: text('session_dates', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		/** Course slugs the cohort covers, in catalogue order; the grid's columns. */
+		courses: text('courses', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		createdAt: createdAt()
+	},
+	(t) => [index('cohort_trainer_idx').on(t.trainerId)]
+);
 
 export const cohortMember = sqliteTable(
 	'cohort_member',
@@ -166,6 +183,26 @@ export const cohortMember = sqliteTable(
 		index('cohort_member_user_idx').on(t.userId)
 	]
 );
+
+/** Who was at a face-to-face session: by the rotating QR code, or ticked by the trainer. */
+export const attendance = sqliteTable(
+	'attendance',
+	{
+		cohortId: text('cohort_id')
+			.notNull()
+			.references(() => cohort.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** The session day, YYYY-MM-DD. */
+		date: text('date').notNull(),
+		method: text('method', { enum: ['qr', 'trainer'] }).notNull(),
+		checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.cohortId, t.date, t.userId] })]
+);
+
+export type Cohort = typeof cohort.$inferSelect;
 
 /** One piece of tier evidence a business gave: a photo, a link or a number. Replaced when given again. */
 export const evidence = sqliteTable(

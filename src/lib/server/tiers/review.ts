@@ -26,8 +26,11 @@ export async function submitForReview(userId: string, tierId: string): Promise<S
 	return null;
 }
 
-/** The reviews a trainer may act on: businesses of their cohorts' members; every one for an admin. */
-export async function reviewQueue(viewer: SessionUser) {
+/**
+ * The reviews a trainer may act on: businesses of their cohorts' members; every one for an
+ * admin. With `cohortId`, only that cohort's businesses (one queue per bimtek).
+ */
+export async function reviewQueue(viewer: SessionUser, cohortId?: string) {
 	const base = db
 		.select({
 			id: table.tierReview.id,
@@ -42,7 +45,7 @@ export async function reviewQueue(viewer: SessionUser) {
 		.from(table.tierReview)
 		.innerJoin(table.business, eq(table.business.id, table.tierReview.businessId))
 		.innerJoin(table.user, eq(table.user.id, table.business.ownerId));
-	if (viewer.role === 'admin')
+	if (viewer.role === 'admin' && !cohortId)
 		return base
 			.where(eq(table.tierReview.status, 'submitted'))
 			.orderBy(table.tierReview.submittedAt);
@@ -50,7 +53,12 @@ export async function reviewQueue(viewer: SessionUser) {
 		.select({ userId: table.cohortMember.userId })
 		.from(table.cohortMember)
 		.innerJoin(table.cohort, eq(table.cohort.id, table.cohortMember.cohortId))
-		.where(eq(table.cohort.trainerId, viewer.id));
+		.where(
+			and(
+				viewer.role === 'admin' ? undefined : eq(table.cohort.trainerId, viewer.id),
+				cohortId ? eq(table.cohort.id, cohortId) : undefined
+			)
+		);
 	return base
 		.where(and(eq(table.tierReview.status, 'submitted'), inArray(table.user.id, members)))
 		.orderBy(table.tierReview.submittedAt);

@@ -1,12 +1,19 @@
 import { requireTrainer } from '$lib/server/auth/guard';
+import { cohortsFor } from '$lib/server/cohorts';
 import { findTier } from '$lib/server/tiers/rules';
 import { reviewQueue } from '$lib/server/tiers/review';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireTrainer(event);
-	const queue = await reviewQueue(user);
+	const cohorts = await cohortsFor(user);
+	// Only the viewer's own cohorts filter the queue; any other id is ignored.
+	const asked = event.url.searchParams.get('cohort');
+	const cohort = cohorts.find((c) => c.id === asked) ?? null;
+	const queue = await reviewQueue(user, cohort?.id);
 	return {
+		cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })),
+		cohort: cohort?.id ?? '',
 		queue: queue.map((r) => ({
 			id: r.id,
 			tier: findTier(r.tier)?.name ?? r.tier,

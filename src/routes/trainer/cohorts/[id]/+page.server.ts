@@ -1,19 +1,71 @@
-import { error } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
-import { requireTrainer } from '$lib/server/auth/guard';
-import { cohortFor, membersOf } from '$lib/server/cohorts';
+import { formatPhone } from '$lib/contact';
+import { resetToOneTimeCode } from '$lib/server/auth/one-time';
+import { isMember, membersOf, rotateJoinCode, setJoinOpen } from '$lib/server/cohorts';
+import { findCourse } from '$lib/server/content/catalog';
 import { publicBaseUrl } from '$lib/server/public-url';
-import type { PageServerLoad } from './$types';
+import { trainerCohort } from '$lib/server/trainer/guard';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireTrainer(event);
-	const cohort = await cohortFor(user, event.params.id);
-	if (!cohort) error(404, 'not found');
-	const joinUrl = `${publicBaseUrl(event.url)}/join/${cohort.joinCode}`;
+	const { cohort } = await trainerCohort(event);
+	const base = publicBaseUrl(event.url);
+	const joinUrl = `${base}/join/${cohort.joinCode}`;
+	const members = await membersOf(cohort.id);
 	return {
-		cohort: { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode },
+		cohort: {
+			id: cohort.id,
+			name: cohort.name,
+			venue: cohort.venue,
+			kecamatan: cohort.kecamatan,
+			sessionDates: cohort.sessionDates,
+			joinCode: cohort.joinCode,
+			joinOpen: cohort.joinOpen,
+			courses: cohort.courses.map((slug) => ({ slug, title: findCourse(slug)?.title ?? slug }))
+		},
 		joinUrl,
+		loginUrl: `${base}/login`,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 }),
-		members: await membersOf(cohort.id)
+		members: members.map((mb) => ({
+			id: mb.id,
+			name: mb.name,
+			phone: mb.phone ? formatPhone(mb.phone) : '',
+			businessName: mb.businessName,
+			waiting: mb.mustChangePassword
+		}))
 	};
+};
+
+export const actions: Actions = {
+	rotate: async (event) => {
+		const { cohort } = await trainerCohort(event);
+		await rotateJoinCode(cohort.id);
+		return { codeChanged: true };
+	},
+	close: async (event) => {
+		const { cohort } = await trainerCohort(event);
+		await setJoinOpen(cohort.id, false);
+		return { codeClosed: true };
+	},
+	open: async (event) => {
+		const { cohort } = await trainerCohort(event);
+		await setJoinOpen(cohort.id, true);
+		return { codeOpened: true };
+	},
+	reset: async (event) => {
+		const { cohort } = await trainerCohort(event);
+		const memberId = String((await event.request.formData()).get('member') ?? '');
+		// The id comes from the page: only a participant of this cohort may be reset from here.
+		if (!(await isMember(cohort.id, memberId))) return fail(404, { resetMissing: true });
+		const member = (await membersOf(cohort.id)).find((mb) => mb.id === memberId)!;
+		const code = await resetToOneTimeCode(memberId);
+		return {
+			reset: {
+				name: member.name,
+				phone: member.phone ? formatPhone(member.phone) : '',
+				code
+			}
+		};
+	}
 };

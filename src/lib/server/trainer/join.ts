@@ -1,0 +1,32 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { clientAddress } from '$lib/server/auth/guard';
+import { recordFailure, retryAfterMs, type Limit } from '$lib/server/auth/rate-limit';
+import { findByCode } from '$lib/server/cohorts';
+
+/**
+ * Wrong join codes per address. As high as the login limit, since a whole village hall
+ * shares one Wi-Fi address, and far too low to walk through 31^6 codes.
+ */
+export const JOIN_LIMIT: Limit = { max: 30, windowMs: 15 * 60 * 1000 };
+
+export type JoinLookup =
+	| { state: 'open'; cohort: NonNullable<Awaited<ReturnType<typeof findByCode>>> }
+	| { state: 'closed' | 'unknown' }
+	| { state: 'rate_limited'; retryAfterMs: number };
+
+/** The cohort behind a code typed or scanned, counting wrong codes against the address. */
+export async function lookUpJoinCode(
+	event: Pick<RequestEvent, 'getClientAddress'>,
+	code: string,
+	now = Date.now()
+): Promise<JoinLookup> {
+	const key = `join:address:${clientAddress(event)}`;
+	const wait = await retryAfterMs(key, JOIN_LIMIT, now);
+	if (wait > 0) return { state: 'rate_limited', retryAfterMs: wait };
+	const cohort = await findByCode(code);
+	if (!cohort) {
+		await recordFailure(key, JOIN_LIMIT, now);
+		return { state: 'unknown' };
+	}
+	return cohort.joinOpen ? { state: 'open', cohort } : { state: 'closed' };
+}
