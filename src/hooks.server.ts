@@ -11,6 +11,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ensureDatabase } from '$lib/server/db';
+import { frameAncestors } from '$lib/server/embed/context';
 
 export const init: ServerInit = async () => {
 	await ensureDatabase();
@@ -63,10 +64,20 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	// HTTP/1.1 header on every page, paid by the learner, for what the HTML says anyway.
 	response.headers.delete('link');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	// Only /embed/* may ever be framed (by registered partners, a later issue).
-	if (!event.url.pathname.startsWith('/embed/'))
-		response.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
+	await setFrameHeaders(event.url, response.headers);
 	return response;
 };
+
+/** Only /embed/* may be framed, and only by registered partner origins (see embed/context). */
+async function setFrameHeaders(url: URL, headers: Headers) {
+	const ancestors = await frameAncestors(url);
+	const csp = headers.get('Content-Security-Policy');
+	headers.set(
+		'Content-Security-Policy',
+		csp ? `${csp}; frame-ancestors ${ancestors}` : `frame-ancestors ${ancestors}`
+	);
+	// For browsers too old for frame-ancestors; on /embed/* the CSP alone decides.
+	if (ancestors === "'none'") headers.set('X-Frame-Options', 'DENY');
+}
 
 export const handle = sequence(handleHeaders, handleLocale, handleSession, handleFirstRun);
