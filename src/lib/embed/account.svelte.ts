@@ -14,7 +14,7 @@ export const embedAccount = $state({
 
 const META_KEY = 'embedAccount';
 
-function use(linked: Linked) {
+export function useAccount(linked: Linked) {
 	// A bearer token, not a cookie: third-party cookies may be blocked here, and a header
 	// cannot be sent by another site.
 	syncHeaders.authorization = `Bearer ${linked.token}`;
@@ -24,7 +24,7 @@ function use(linked: Linked) {
 /** The account linked earlier in this frame's own (partitioned) storage, if any. */
 export async function restoreAccount() {
 	const linked = await getMeta<Linked>(META_KEY);
-	if (linked) use(linked);
+	if (linked) useAccount(linked);
 }
 
 /** Only our own sign-in window may hand over a session, and only in this exact shape. */
@@ -54,8 +54,11 @@ export async function saveProgress(embedToken: string) {
 		if (!linked) return;
 		removeEventListener('message', listen);
 		embedAccount.saving = false;
+		useAccount(linked);
+		// Kept for the next visit: in IndexedDB where the frame has it, else in its
+		// partitioned cookie (the server sets it; the token only proves what it already says).
 		await setMeta(META_KEY, linked);
-		use(linked);
+		await fetch('/embed/account', { method: 'POST', headers: syncHeaders }).catch(() => null);
 		await flush();
 	};
 	addEventListener('message', listen);

@@ -15,6 +15,8 @@ export async function readEmbedRequest(request: Request) {
 	// A partner removed since the page was served no longer gets the credit.
 	const partnerId = (await allowList()).byPartner.has(embed.partnerId) ? embed.partnerId : null;
 	const bearer = /^Bearer ([A-Za-z0-9_-]{20,64})$/.exec(request.headers.get('authorization') ?? '');
-	const user = bearer ? (await validateSessionToken(bearer[1])).user : null;
-	return { partnerId, userId: user?.id ?? null, user };
+	const { user, session } = bearer
+		? await validateSessionToken(bearer[1])
+		: { user: null, session: null };
+	return { partnerId, userId: user?.id ?? null, user, session, bearer: bearer?.[1] ?? null };
 }
