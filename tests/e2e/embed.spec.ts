@@ -1,7 +1,7 @@
 import { createClient } from '@libsql/client';
 import { expect, test, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
-import { expectNoAxeViolations, login, uniquePhone, ADMIN } from './helpers';
+import { answerQuiz, expectNoAxeViolations, login, uniquePhone, ADMIN } from './helpers';
 
 // The app is framed from 127.0.0.1 inside partner pages on localhost: two different sites, so
 // the frame is third-party. Debian's Chromium already blocks unpartitioned third-party
@@ -30,7 +30,8 @@ document.addEventListener('naik-kelas', function (e) {
 	window.received.push(e.detail);
 	if (e.detail.type === 'height' || e.detail.type === 'ready') return;
 	var li = document.createElement('li');
-	li.textContent = e.detail.type + ' ' + (e.detail.course || '') + '/' + (e.detail.lesson || '');
+	li.textContent = e.detail.type + ' ' + (e.detail.course || '') + '/' + (e.detail.lesson || '') +
+		(e.detail.badge ? ' ' + e.detail.badge.name : '');
 	document.getElementById('events').appendChild(li);
 });
 </script>
@@ -130,7 +131,8 @@ test('on a partner page a guest learns in the frame, the host hears of it, and "
 		return document.cookie.includes('probe=1');
 	});
 	expect(thirdPartyCookie).toBe(false);
-	await expect.poll(() => frameHeight(page)).not.toBe(600);
+	// (Once the frame's script runs: on a busy machine that can take a while.)
+	await expect.poll(() => frameHeight(page), { timeout: 20_000 }).not.toBe(600);
 	const courseHeight = await frameHeight(page);
 	const contentHeight = await frame
 		.locator('.embed')
@@ -198,6 +200,21 @@ test('on a partner page a guest learns in the frame, the host hears of it, and "
 	// And the progress shows on the main site.
 	await popup.goto(`${APP}/courses/${COURSE}`);
 	await expect(popup.getByText(/^2 dari \d+ pelajaran selesai$/)).toBeVisible();
+
+	// The graded quiz in the frame, as the linked account: the last three lessons, then the
+	// quiz; the host hears that it was passed and that the course badge was awarded.
+	for (const lesson of ['menghitung-hpp', 'menentukan-harga-jual', 'stok-arus-kas-dan-kur']) {
+		await frame.getByRole('link', { name: /^Berikutnya:/ }).click();
+		await frame.getByRole('button', { name: 'Tandai selesai' }).click();
+		await expect(page.getByText(`lesson-completed ${COURSE}/${lesson}`)).toBeVisible();
+	}
+	await frame.getByRole('link', { name: /Ikuti kuis/ }).click();
+	await answerQuiz(frame as unknown as Page);
+	await frame.getByRole('button', { name: 'Kirim jawaban' }).click();
+	await expect(frame.getByText(/^Nilai Anda \d+% \(lulus\)\.$/)).toBeVisible();
+	await expect(frame.getByText(/Selamat! Anda mendapat lencana/)).toBeVisible();
+	await expect(page.getByText(`quiz-passed ${COURSE}/`)).toBeVisible();
+	await expect(page.getByText(/^badge-awarded \//)).toBeVisible();
 	expect(errors).toEqual([]);
 	await context.close();
 });
@@ -208,7 +225,7 @@ test('the host page ignores hostile messages, and an unknown course says so insi
 	await page.goto(`${PARTNER}/?course=tidak-ada`);
 	const frame = page.frameLocator('iframe');
 	await expect(frame.getByRole('heading', { name: 'Kursus tidak ditemukan' })).toBeVisible();
-	await expect.poll(() => frameHeight(page)).not.toBe(600);
+	await expect.poll(() => frameHeight(page), { timeout: 20_000 }).not.toBe(600);
 	const height = await frameHeight(page);
 	// A message from the host page itself, in our format: not from our frame, so ignored.
 	const seen = await page.evaluate(
@@ -245,7 +262,7 @@ test('the admin sees the learner and the completion counted for the partner', as
 	await signInAsAdmin(page);
 	await page.goto('/admin/partners');
 	await expect(page.getByRole('listitem').filter({ hasText: 'Desa Contoh' })).toContainText(
-		'1 peserta · 2 pelajaran selesai'
+		'1 peserta · 5 pelajaran selesai'
 	);
 });
 
