@@ -1,10 +1,4 @@
-import {
-	redirect,
-	type Handle,
-	type HandleServerError,
-	type RequestEvent,
-	type ServerInit
-} from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { isSetupDone } from '$lib/server/auth/first-run';
@@ -17,6 +11,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ensureDatabase } from '$lib/server/db';
+import { frameAncestors } from '$lib/server/embed/context';
 import { bypassPageCache, handlePageCache } from '$lib/server/page-cache';
 import { redact } from '$lib/server/log/redact';
 
@@ -86,9 +81,12 @@ function addCsp(response: Response, directive: string) {
 	response.headers.set('Content-Security-Policy', current ? `${current}; ${directive}` : directive);
 }
 
-/** Framing, owned by the embedding issue: only /embed/* may ever be framed. */
-function setFraming(event: RequestEvent, response: Response) {
-	if (!event.url.pathname.startsWith('/embed/')) addCsp(response, "frame-ancestors 'none'");
+/** Only /embed/* may be framed, and only by registered partner origins (see embed/context). */
+async function setFraming(url: URL, response: Response) {
+	const ancestors = await frameAncestors(url);
+	addCsp(response, `frame-ancestors ${ancestors}`);
+	// For browsers too old for frame-ancestors; on /embed/* the CSP alone decides.
+	if (ancestors === "'none'") response.headers.set('X-Frame-Options', 'DENY');
 }
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
@@ -107,7 +105,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const type = response.headers.get('content-type') ?? '';
 	if (!response.headers.has('Content-Security-Policy') && !type.startsWith('text/html'))
 		response.headers.set('Content-Security-Policy', "default-src 'none'");
-	setFraming(event, response);
+	await setFraming(event.url, response);
 	return response;
 };
 

@@ -1,4 +1,4 @@
-import { database, type OutboxEvent } from './idb';
+import { database, isInMemory, type OutboxEvent } from './idb';
 
 /** A new activity, with the UUID that makes it safe to send any number of times. */
 export function newEvent(
@@ -51,11 +51,18 @@ export async function isDoneLocally(course: string, lesson: string) {
 	return !!(await (await database()).get('done', `${course}/${lesson}`));
 }
 
+let fallbackDeviceId: string | null = null;
+
+/** The device id to use where IndexedDB is refused: a partner embed's, kept in its partitioned cookie. */
+export function useFallbackDeviceId(id: string) {
+	fallbackDeviceId = id;
+}
+
 export async function deviceId(): Promise<string> {
 	const d = await database();
 	let id = (await d.get('meta', 'deviceId')) as string | undefined;
 	if (!id) {
-		id = crypto.randomUUID();
+		id = (isInMemory(d) && fallbackDeviceId) || crypto.randomUUID();
 		await d.put('meta', id, 'deviceId');
 	}
 	// Also as a cookie, so signing up or in hands this device's guest progress over at once.

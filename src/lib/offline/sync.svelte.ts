@@ -23,6 +23,9 @@ export const syncState = $state({
 	awarded: [] as { id: string; name: string }[]
 });
 
+/** Extra headers for every batch: inside a partner's embed, its session token (see embed/bridge). */
+export const syncHeaders: Record<string, string> = {};
+
 const BATCH = 20;
 const OFFLINE_RETRY_MS = 10_000;
 let flushing: Promise<void> | null = null;
@@ -36,12 +39,19 @@ function scheduleRetry(ms: number) {
 	retryTimer = setTimeout(() => void flush(), ms);
 }
 
+/** Something the first batch must wait for (an embed restoring its linked account). */
+let before: Promise<unknown> = Promise.resolve();
+export function syncAfter(ready: Promise<unknown>) {
+	before = ready.catch(() => undefined);
+}
+
 async function sendOnce(): Promise<boolean> {
+	await before;
 	const events = await oldest(BATCH);
 	if (!events.length && !claimFor) return false;
 	const response = await fetch('/api/sync', {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
+		headers: { 'content-type': 'application/json', ...syncHeaders },
 		body: JSON.stringify({ deviceId: await deviceId(), events })
 	});
 	if (response.status === 429 || response.status >= 500) {

@@ -280,6 +280,23 @@ export const badge = sqliteTable(
 
 export type Badge = typeof badge.$inferSelect;
 
+/**
+ * A website allowed to embed our courses (a village, Dinas, cooperative or school site).
+ * Only its registered origins may frame /embed/* and receive the embed's messages.
+ */
+export const partner = sqliteTable('partner', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	/** Who to call about the site: a phone number or an email, as the admin typed it. */
+	contact: text('contact').notNull().default(''),
+	/** JSON list of origins such as `https://desa-contoh.id`: scheme, host and port only. */
+	origins: text('origins', { mode: 'json' }).$type<string[]>().notNull(),
+	createdAt: createdAt(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+export type Partner = typeof partner.$inferSelect;
+
 export const EVENT_KINDS = [
 	'lesson_opened',
 	'lesson_completed',
@@ -298,6 +315,8 @@ export const progressEvent = sqliteTable(
 		id: text('id').primaryKey(),
 		deviceId: text('device_id').notNull(),
 		userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		/** The partner site whose embed recorded it; null on our own site. */
+		partnerId: text('partner_id').references(() => partner.id, { onDelete: 'set null' }),
 		kind: text('kind', { enum: EVENT_KINDS }).notNull(),
 		course: text('course').notNull(),
 		lesson: text('lesson'),
@@ -309,7 +328,8 @@ export const progressEvent = sqliteTable(
 	(t) => [
 		// With the time, "active in the last 30 days" (admin dashboard) reads no event rows.
 		index('progress_event_user_idx').on(t.userId, t.occurredAt),
-		index('progress_event_device_idx').on(t.deviceId)
+		index('progress_event_device_idx').on(t.deviceId),
+		index('progress_event_partner_idx').on(t.partnerId)
 	]
 );
 

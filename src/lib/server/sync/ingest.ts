@@ -30,7 +30,9 @@ export async function ingest(
 	userId: string | null,
 	deviceId: string,
 	events: SyncEvent[],
-	rejected: Rejected[]
+	rejected: Rejected[],
+	/** The partner site whose embed sent the batch, so its progress counts for that partner. */
+	partnerId: string | null = null
 ) {
 	const graded: {
 		event: SyncEvent;
@@ -77,6 +79,7 @@ export async function ingest(
 							id: e.id,
 							deviceId,
 							userId,
+							partnerId,
 							kind: e.kind,
 							course: e.course,
 							lesson: e.lesson,

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { clientAddress } from '$lib/server/auth/guard';
 import { LIMITS, consume, retryAfterSeconds } from '$lib/server/auth/rate-limit';
+import { readEmbedRequest } from '$lib/server/embed/request';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { awardAfterSync, ingest, progressSummary } from '$lib/server/sync/ingest';
 import { readBody, readEvent, type Rejected, type SyncEvent } from '$lib/server/sync/validate';
@@ -40,8 +41,12 @@ export const POST: RequestHandler = async (event) => {
 		}
 	}
 
-	const userId = locals.user?.id ?? null;
-	const { stored, results } = await ingest(userId, body.deviceId, events, rejected);
+	// Inside a partner's embed the site's cookies may never arrive: the embed session says
+	// which partner, and an account linked through "Simpan progres" comes as a bearer token.
+	const embed = await readEmbedRequest(request);
+	const userId = locals.user?.id ?? embed?.userId ?? null;
+	const partnerId = embed?.partnerId ?? null;
+	const { stored, results } = await ingest(userId, body.deviceId, events, rejected, partnerId);
 	const awarded = userId
 		? await awardAfterSync(userId, new Set(events.map((e) => e.course)), publicBaseUrl(url))
 		: [];

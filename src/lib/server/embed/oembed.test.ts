@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { oembed, toXml } from './oembed';
+
+const BASE = 'https://belajar.example';
+const ask = (query: Record<string, string>) => oembed(new URLSearchParams(query), BASE);
+
+describe('oembed', () => {
+	it('answers for a course with a rich embed WordPress keeps: a link and an iframe of /embed', () => {
+		const answer = ask({ url: `${BASE}/courses/manajemen-usaha` });
+		expect(answer).toMatchObject({
+			status: 200,
+			format: 'json',
+			body: {
+				version: '1.0',
+				type: 'rich',
+				provider_name: 'Naik Kelas',
+				provider_url: BASE,
+				title: 'Manajemen Usaha',
+				width: 600,
+				height: 800,
+				thumbnail_url: `${BASE}/icons/icon-512.png`
+			}
+		});
+		const html = 'body' in answer ? String(answer.body.html) : '';
+		expect(html).toContain(
+			`<blockquote class="wp-embedded-content"><a href="${BASE}/courses/manajemen-usaha">Manajemen Usaha</a></blockquote>`
+		);
+		expect(html).toContain(
+			`<iframe class="wp-embedded-content" src="${BASE}/embed/courses/manajemen-usaha"`
+		);
+	});
+
+	it('answers for a lesson, in XML too, within maxwidth and maxheight', () => {
+		const answer = ask({
+			url: `${BASE}/courses/manajemen-usaha/pembukuan-harian`,
+			format: 'xml',
+			maxwidth: '400',
+			maxheight: '300'
+		});
+		if (!('body' in answer)) throw new Error('no answer');
+		expect(answer.format).toBe('xml');
+		expect(answer.body).toMatchObject({ width: 400, height: 300 });
+		expect(answer.body.html).toContain(
+			'src="https://belajar.example/embed/courses/manajemen-usaha/pembukuan-harian"'
+		);
+		const xml = toXml(answer.body);
+		expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8" standalone="yes"\?><oembed>/);
+		expect(xml).toContain('<type>rich</type>');
+		expect(xml).toContain('<width>400</width>');
+		// The HTML is escaped inside the XML, never raw markup.
+		expect(xml).toContain('&#60;iframe');
+	});
+
+	it('refuses unknown and foreign addresses, other formats and absurd sizes with a 4xx', () => {
+		expect(ask({ url: `${BASE}/courses/tidak-ada` })).toMatchObject({ status: 404 });
+		expect(ask({ url: `${BASE}/courses/manajemen-usaha/tidak-ada` })).toMatchObject({
+			status: 404
+		});
+		expect(ask({ url: `${BASE}/account` })).toMatchObject({ status: 404 });
+		expect(ask({ url: 'https://evil.example/courses/manajemen-usaha' })).toMatchObject({
+			status: 404
+		});
+		expect(ask({ url: 'not a url' })).toMatchObject({ status: 404 });
+		expect(ask({})).toMatchObject({ status: 400 });
+		expect(ask({ url: `${BASE}/courses/manajemen-usaha`, format: 'yaml' })).toMatchObject({
+			status: 400
+		});
+		for (const maxwidth of ['-5', '0', '1e9', 'lebar', '99999999'])
+			expect(ask({ url: `${BASE}/courses/manajemen-usaha`, maxwidth })).toMatchObject({
+				status: 400
+			});
+	});
+});
