@@ -3,13 +3,24 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { lessonClosure } from './scripts/build/lesson-closure.js';
 
 /**
- * Shared code that a lesson never runs: form fields, course cards, the account's and trainers'
- * messages. It goes to a second shared file, so a learner opening a lesson does not fetch it.
+ * Shared code that a lesson never runs: our own modules outside the lesson's imports, and every
+ * message a lesson cannot show (scripts/build/lesson-closure.js reads both). It goes to a second
+ * shared file, so a learner opening a lesson does not fetch it.
  */
-const NOT_FOR_LESSONS =
-	/[\\/]src[\\/]lib[\\/](components[\\/](AccountFields|Field|TextArea|CourseCard|ProgressBar|QrCode|BadgeList)\.svelte|i18n[\\/]|paraglide[\\/]messages[\\/](error_(?!forbidden|generic|home|not_found|payload_too_large|title)|field_|tier_|course_|category_|review_|trainer_|verify_|admin_|account_|quiz_))/;
+const lesson = lessonClosure(import.meta.dirname);
+const MESSAGE = /[\\/]src[\\/]lib[\\/]paraglide[\\/]messages[\\/](\w+)\.js$/;
+const OWN_CODE = /[\\/]src[\\/](lib|routes)[\\/](?!paraglide[\\/])/;
+const NOT_FOR_LESSONS = {
+	test(id: string) {
+		const message = MESSAGE.exec(id)?.[1];
+		if (message) return message !== '_index' && !lesson.messages.has(message);
+		const file = id.split('?')[0];
+		return OWN_CODE.test(file) && !lesson.files.has(file);
+	}
+};
 const LESSON_TEXT = /[\\/]courses[\\/].+\.md$/;
 
 /**
