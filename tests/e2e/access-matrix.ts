@@ -13,8 +13,10 @@
  *
  * Placeholders in paths are filled from what the test seeds: {course}, {lesson}, {badge}
  * (Sri's course badge), {business}, {tier}, {item} (Sri's evidence photo), {cohort} (Tutik's
- * cohort), {review} (Sri's tier review), {joinCode} (a cohort of the admin's, so joining it gives
- * no one new rights), {userId} (Sri's account id).
+ * cohort), {date} (a session date of it, today), {review} (Sri's tier review), {joinCode} (a
+ * cohort of the admin's, so joining it gives no one new rights), {userId} (Sri's account id),
+ * {otherId} (Budi's, who is in no cohort of Tutik's), {partner} (an embedding partner), {base}
+ * (the server's own address).
  *
  * Form actions are sent input that fails validation where possible: 400 then means "allowed in,
  * turned away for the input", and nothing changes. 303 for anon is the redirect to /login.
@@ -38,6 +40,10 @@ export const VISITORS = ['anon', 'owner', 'other', 'trainer', 'stranger', 'admin
 const PUBLIC: Row['expect'] = [200, 200, 200, 200, 200, 200];
 const SIGNED_IN: Row['expect'] = [303, 200, 200, 200, 200, 200];
 const TRAINERS: Row['expect'] = [303, 403, 403, 200, 200, 200];
+const ADMINS: Row['expect'] = [303, 403, 403, 403, 403, 200];
+/** Tutik's cohort: hers and the admins'; another trainer cannot even learn that it exists. */
+const COHORT: Row['expect'] = [303, 403, 403, 200, 404, 200];
+const COHORT_400: Row['expect'] = [303, 403, 403, 400, 404, 400];
 
 // prettier-ignore
 export const MATRIX: Row[] = [
@@ -64,6 +70,11 @@ export const MATRIX: Row[] = [
 		expect: [303, 400, 400, 400, 400, 400] },
 	// Personal data: each visitor downloads only their own; deletion with a wrong password is
 	// refused (400) and deletes nothing.
+	// Choosing a password without the current one is only for a one-time code's sign-in: everyone
+	// else is sent to the account page (whose form asks for the current password).
+	{ key: 'PAGE /account/password',                path: '/account/password',               expect: [303, 303, 303, 303, 303, 303] },
+	{ key: 'POST /account/password',                path: '/account/password',               form: { password: 'x', confirm: 'y' },
+		expect: [303, 303, 303, 303, 303, 303] },
 	{ key: 'GET /account/export',                   path: '/account/export',                 expect: SIGNED_IN },
 	{ key: 'PAGE /account/delete',                  path: '/account/delete',                 expect: SIGNED_IN },
 	{ key: 'POST /account/delete',                  path: '/account/delete',                 form: { password: 'bukan sandinya' },
@@ -86,15 +97,76 @@ export const MATRIX: Row[] = [
 	{ key: 'PAGE /trainer',                         path: '/trainer',                        expect: TRAINERS },
 	{ key: 'POST /trainer?/create',                 path: '/trainer?/create',                form: { name: '' },
 		expect: [303, 403, 403, 400, 400, 400] },
-	{ key: 'PAGE /trainer/cohorts/[id]',            path: '/trainer/cohorts/{cohort}',       expect: [303, 403, 403, 200, 404, 200] },
+	{ key: 'PAGE /trainer/cohorts/[id]',            path: '/trainer/cohorts/{cohort}',       expect: COHORT },
+	// The join code changes (nobody uses Tutik's after seeding); closed, then opened again.
+	{ key: 'POST /trainer/cohorts/[id]?/rotate',    path: '/trainer/cohorts/{cohort}?/rotate', form: {}, expect: COHORT },
+	{ key: 'POST /trainer/cohorts/[id]?/close',     path: '/trainer/cohorts/{cohort}?/close', form: {}, expect: COHORT },
+	{ key: 'POST /trainer/cohorts/[id]?/open',      path: '/trainer/cohorts/{cohort}?/open', form: {}, expect: COHORT },
+	// Budi is no participant of Tutik's: her trainer and admins are let in and told "not here"
+	// (404), and no password is reset.
+	{ key: 'POST /trainer/cohorts/[id]?/reset',     path: '/trainer/cohorts/{cohort}?/reset', form: { member: '{otherId}' },
+		expect: [303, 403, 403, 404, 404, 404] },
+	{ key: 'PAGE /trainer/cohorts/[id]/edit',       path: '/trainer/cohorts/{cohort}/edit',  expect: COHORT },
+	{ key: 'POST /trainer/cohorts/[id]/edit',       path: '/trainer/cohorts/{cohort}/edit',  form: { name: '' },
+		expect: COHORT_400 },
+	{ key: 'PAGE /trainer/cohorts/[id]/participants', path: '/trainer/cohorts/{cohort}/participants', expect: COHORT },
+	{ key: 'POST /trainer/cohorts/[id]/participants', path: '/trainer/cohorts/{cohort}/participants', form: { csv: '' },
+		expect: COHORT_400 },
+	{ key: 'PAGE /trainer/cohorts/[id]/poster',     path: '/trainer/cohorts/{cohort}/poster', expect: COHORT },
+	{ key: 'PAGE /trainer/cohorts/[id]/progress',   path: '/trainer/cohorts/{cohort}/progress', expect: COHORT },
+	{ key: 'GET /trainer/cohorts/[id]/progress.json', path: '/trainer/cohorts/{cohort}/progress.json', expect: COHORT },
+	{ key: 'GET /trainer/cohorts/[id]/export/progress.csv', path: '/trainer/cohorts/{cohort}/export/progress.csv', expect: COHORT },
+	{ key: 'GET /trainer/cohorts/[id]/export/attendance.csv', path: '/trainer/cohorts/{cohort}/export/attendance.csv', expect: COHORT },
+	{ key: 'PAGE /trainer/cohorts/[id]/attendance', path: '/trainer/cohorts/{cohort}/attendance', expect: COHORT },
+	// A date that is no session of the cohort: refused, nobody's attendance is touched.
+	{ key: 'POST /trainer/cohorts/[id]/attendance?/save', path: '/trainer/cohorts/{cohort}/attendance?/save', form: { date: '1999-01-01', present: '{userId}' },
+		expect: COHORT_400 },
+	{ key: 'PAGE /trainer/cohorts/[id]/attendance/[date]/projector', path: '/trainer/cohorts/{cohort}/attendance/{date}/projector', expect: COHORT },
+	{ key: 'GET /trainer/cohorts/[id]/attendance/[date]/code.json', path: '/trainer/cohorts/{cohort}/attendance/{date}/code.json', expect: COHORT },
+	// Showing a lesson on the projector: any trainer; another's cohort in the query is ignored.
+	{ key: 'PAGE /trainer/present',                 path: '/trainer/present?cohort={cohort}', expect: TRAINERS },
+	{ key: 'PAGE /trainer/present/[course]/[lesson]', path: '/trainer/present/{course}/{lesson}', expect: TRAINERS },
 	{ key: 'PAGE /trainer/reviews',                 path: '/trainer/reviews',                expect: TRAINERS },
 	{ key: 'PAGE /trainer/reviews/[id]',            path: '/trainer/reviews/{review}',       expect: [303, 403, 403, 200, 404, 200] },
 	{ key: 'POST /trainer/reviews/[id]?/decide',    path: '/trainer/reviews/{review}?/decide', form: { decision: 'maybe' },
 		expect: [303, 403, 403, 400, 404, 400] },
 
+	{ key: 'PAGE /join',                            path: '/join',                           expect: PUBLIC },
+	{ key: 'POST /join?/go',                        path: '/join?/go',                       form: { code: '' },
+		expect: [400, 400, 400, 400, 400, 400] },
 	{ key: 'PAGE /join/[code]',                     path: '/join/{joinCode}',                expect: PUBLIC },
-	{ key: 'POST /join/[code]',                     path: '/join/{joinCode}',                form: {},
-		expect: [303, 200, 200, 200, 200, 200] },
+	// A guest is asked to sign in or register first (401, the page's own answer).
+	{ key: 'POST /join/[code]?/join',               path: '/join/{joinCode}?/join',          form: {},
+		expect: [401, 200, 200, 200, 200, 200] },
+	{ key: 'POST /join/[code]?/register',           path: '/join/{joinCode}?/register',      form: { name: '' },
+		expect: [400, 400, 400, 400, 400, 400] },
+	// A wrong code: refused, nobody is marked present (ten wrong codes per person are allowed).
+	{ key: 'PAGE /checkin',                         path: '/checkin',                        expect: SIGNED_IN },
+	{ key: 'POST /checkin',                         path: '/checkin',                        form: { code: 'SALAH1' },
+		expect: [303, 400, 400, 400, 400, 400] },
+
+	{ key: 'PAGE /admin/partners',                  path: '/admin/partners',                 expect: ADMINS },
+	{ key: 'POST /admin/partners?/create',          path: '/admin/partners?/create',         form: { name: '' },
+		expect: [303, 403, 403, 403, 403, 400] },
+	{ key: 'PAGE /admin/partners/[id]',             path: '/admin/partners/{partner}',       expect: ADMINS },
+	{ key: 'POST /admin/partners/[id]?/save',       path: '/admin/partners/{partner}?/save', form: { name: '' },
+		expect: [303, 403, 403, 403, 403, 400] },
+	// A partner that does not exist: the admin is sent back to the list, nothing is deleted.
+	{ key: 'POST /admin/partners/[id]?/delete',     path: '/admin/partners/tidak-ada?/delete', form: {},
+		expect: [303, 403, 403, 403, 403, 303] },
+
+	// The chrome-less pages a partner's site frames: public, as the course pages are.
+	{ key: 'PAGE /embed/courses/[course]',          path: '/embed/courses/{course}',         expect: PUBLIC },
+	{ key: 'PAGE /embed/courses/[course]/[lesson]', path: '/embed/courses/{course}/{lesson}', expect: PUBLIC },
+	{ key: 'PAGE /embed/courses/[course]/quiz',     path: '/embed/courses/{course}/quiz',    expect: PUBLIC },
+	// Needs the embed session token and a bearer session, which no cookie stands in for.
+	{ key: 'POST /embed/account',                   path: '/embed/account',                  json: {},
+		expect: [401, 401, 401, 401, 401, 401] },
+	{ key: 'PAGE /save-progress',                   path: '/save-progress',                  expect: SIGNED_IN },
+	// No real device and embed token: refused, no device is claimed and no session is made.
+	{ key: 'POST /save-progress?/save',             path: '/save-progress?/save',            form: { device: 'nope', embed: 'nope' },
+		expect: [303, 400, 400, 400, 400, 400] },
+	{ key: 'GET /oembed',                           path: '/oembed?url={base}/courses/{course}', expect: PUBLIC },
 
 	{ key: 'PAGE /verify/[id=badge]',               path: '/verify/{badge}',                 expect: PUBLIC },
 	{ key: 'GET /verify/[id=badge]',                path: '/verify/{badge}',                 expect: PUBLIC },

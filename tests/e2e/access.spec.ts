@@ -90,14 +90,21 @@ test.beforeAll(async () => {
 	Object.assign(as, { owner: sri.ctx, other: budi.ctx, trainer: tutik.ctx, stranger: hadi.ctx });
 	ids.userId = sri.id;
 	ids.otherId = budi.id;
+	ids.date = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10); // today in WIB
+	ids.base = BASE;
 	await db.execute({
 		sql: "update user set role = 'trainer' where id in (?, ?)",
 		args: [tutik.id, hadi.id]
 	});
 
-	// Tutik's cohort, which Sri joins; Hadi has one of his own without her.
+	// Tutik's cohort, which Sri joins; Hadi has one of his own without her. One session, today.
 	const cohortOf = async (ctx: APIRequestContext, name: string) => {
-		const r = await post(ctx, '/trainer?/create', { name });
+		const r = await post(ctx, '/trainer?/create', {
+			name,
+			kecamatan: 'Padangan',
+			date: ids.date,
+			course: COURSE
+		});
 		expect(r.status(), `creating cohort ${name}`).toBe(303);
 		const id = r.headers().location.split('/').pop()!;
 		const [row] = (
@@ -106,9 +113,9 @@ test.beforeAll(async () => {
 		return { id, code: String(row.join_code) };
 	};
 	const tutiks = await cohortOf(tutik.ctx, `Bimtek Padangan ${run}`);
-	await cohortOf(hadi.ctx, `Bimtek Kasiman ${run}`);
+	ids.hadisCohort = (await cohortOf(hadi.ctx, `Bimtek Kasiman ${run}`)).id;
 	ids.cohort = tutiks.id;
-	expect((await post(sri.ctx, `/join/${tutiks.code}`, {})).status()).toBe(200);
+	expect((await post(sri.ctx, `/join/${tutiks.code}?/join`, {})).status()).toBe(200);
 	ids.joinCode = (await cohortOf(as.admin, `Kelas terbuka ${run}`)).code;
 
 	// Sri's business, an evidence photo, a course badge and a tier review waiting.
@@ -149,6 +156,15 @@ test.beforeAll(async () => {
 	});
 	Object.assign(ids, { course: COURSE, lesson: LESSONS[0], tier: 'rintisan', item: 'buku-kas' });
 	ids.deviceId = crypto.randomUUID();
+
+	// Two embedding partners, each with its own site.
+	const partner = async (name: string, origin: string) => {
+		const r = await post(as.admin, '/admin/partners?/create', { name, origins: origin });
+		expect(r.status(), `registering partner ${name}`).toBe(303);
+		return r.headers().location.split('/').pop()!;
+	};
+	ids.partner = await partner(`Desa Contoh ${run}`, 'https://desa-contoh.id');
+	ids.otherPartner = await partner(`Koperasi Lain ${run}`, 'https://koperasi-lain.id');
 });
 
 test.afterAll(async () => {
@@ -213,6 +229,71 @@ test("changing an id in a URL or a form never reaches another person's data", as
 	expect((await one('select role from user where id = ?', ids.userId)).role).toBe('learner');
 	// Sri's evidence photo, asked for under Budi's business id or with a guessed file name.
 	expect((await as.other.get(`/evidence/${ids.business}/rintisan/buku-kas`)).status()).toBe(404);
+
+	// Hadi puts Tutik's cohort id into his grid, exports and attendance: not found, and his own
+	// cohort's grid and export never show Sri.
+	const tutiks = `/trainer/cohorts/${ids.cohort}`;
+	const hadis = `/trainer/cohorts/${ids.hadisCohort}`;
+	for (const path of ['/progress.json', '/export/progress.csv', '/export/attendance.csv']) {
+		expect((await as.stranger.get(tutiks + path)).status(), path).toBe(404);
+		const own = await as.stranger.get(hadis + path);
+		expect(own.status(), path).toBe(200);
+		expect(await own.text(), path).not.toContain('Sri Matriks');
+	}
+	// ...and marks Sri present at Tutik's session, and at his own where she is no participant.
+	for (const cohort of [tutiks, hadis])
+		await post(as.stranger, `${cohort}/attendance?/save`, { date: ids.date, present: ids.userId });
+	expect((await one('select count(*) as n from attendance where user_id = ?', ids.userId)).n).toBe(
+		0
+	);
+	// Tutik opens Hadi's cohort the same way.
+	expect((await as.trainer.get(`${hadis}/progress.json`)).status()).toBe(404);
+
+	// Hadi resets Sri's password to a one-time code, through Tutik's cohort or his own; Tutik
+	// resets Budi, who is not in her cohort. Nobody's password changes.
+	const hashes = async () =>
+		(
+			await db.execute({
+				sql: 'select password_hash, must_change_password from user where id in (?, ?) order by id',
+				args: [ids.userId, ids.otherId]
+			})
+		).rows.map((r) => `${r.password_hash}:${r.must_change_password}`);
+	const before = await hashes();
+	expect((await post(as.stranger, `${tutiks}?/reset`, { member: ids.userId })).status()).toBe(404);
+	expect((await post(as.stranger, `${hadis}?/reset`, { member: ids.userId })).status()).toBe(404);
+	expect((await post(as.trainer, `${tutiks}?/reset`, { member: ids.otherId })).status()).toBe(404);
+	// Budi, signed in, sets a new password without knowing his current one: sent to his account
+	// page instead (a phone left signed in must not give the account away).
+	const takeover = await post(as.other, '/account/password', {
+		password: 'sandi pengambil alih',
+		confirm: 'sandi pengambil alih'
+	});
+	expect(takeover.status()).toBe(303);
+	expect(takeover.headers().location).toBe('/account');
+	expect(await hashes()).toEqual(before);
+
+	// An embed that names one partner with another partner's site: that site may not frame it.
+	const framed = await as.anon.get(
+		`/embed/courses/${COURSE}?partner=${ids.partner}&origin=https://koperasi-lain.id`,
+		{ headers: { accept: 'text/html' } }
+	);
+	expect(framed.status()).toBe(200);
+	const policy = framed.headers()['content-security-policy'] ?? '';
+	expect(policy).toContain('https://desa-contoh.id');
+	expect(policy).not.toContain('koperasi-lain.id');
+	// A learner edits or deletes a partner: refused, the partner is as it was.
+	for (const action of ['save', 'delete'])
+		expect(
+			(
+				await post(as.other, `/admin/partners/${ids.otherPartner}?/${action}`, {
+					name: 'Diambil alih',
+					origins: 'https://evil.example'
+				})
+			).status()
+		).toBe(403);
+	expect((await one('select name from partner where id = ?', ids.otherPartner)).name).toBe(
+		`Koperasi Lain ${run}`
+	);
 });
 
 test('a form posted from another site is refused (CSRF)', async () => {

@@ -271,6 +271,11 @@ describe('one-time passwords', () => {
 		expect(await setOwnPassword(p.id, 'sandi baru', 'sandi baru')).toEqual({ ok: true });
 		const again = await authenticate('0813 5555 1005', 'sandi baru', '10.2.2.2');
 		expect('user' in again && again.user.mustChangePassword).toBe(false);
+		// Once chosen, no password is set here again without the current one.
+		expect(await setOwnPassword(p.id, 'sandi lain', 'sandi lain')).toEqual({
+			errors: { form: 'login_failed' }
+		});
+		expect('user' in (await authenticate('0813 5555 1005', 'sandi baru', '10.2.2.2'))).toBe(true);
 	});
 });
 

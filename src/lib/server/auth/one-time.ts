@@ -58,17 +58,31 @@ export async function consumeOneTimeCode(userId: string, passwordHash: string) {
 	return rows.length === 1;
 }
 
-/** The person's own new password after a one-time code; every other session ends. */
+/** True while the person signed in with a one-time code and has not chosen a password yet. */
+export async function mustChangePassword(userId: string) {
+	const [found] = await db
+		.select({ must: table.user.mustChangePassword })
+		.from(table.user)
+		.where(eq(table.user.id, userId));
+	return !!found?.must;
+}
+
+/**
+ * The person's own new password after a one-time code; every other session ends. Only then:
+ * without the current password, anyone at a phone left signed in could take the account over
+ * (the account page's form asks for the current one).
+ */
 export async function setOwnPassword(userId: string, next: string, confirm: string) {
 	const [found] = await db.select().from(table.user).where(eq(table.user.id, userId));
-	if (!found) return { errors: { form: 'login_failed' } as FieldErrors };
+	if (!found || !found.mustChangePassword)
+		return { errors: { form: 'login_failed' } as FieldErrors };
 	const problem = passwordProblem(next, found.phone ?? found.email ?? '');
 	if (problem) return { errors: { password: problem } as FieldErrors };
 	if (next !== confirm) return { errors: { confirm: 'password_mismatch' } as FieldErrors };
 	await db
 		.update(table.user)
 		.set({ passwordHash: await hashPassword(next), mustChangePassword: false })
-		.where(eq(table.user.id, userId));
+		.where(and(eq(table.user.id, userId), eq(table.user.mustChangePassword, true)));
 	await invalidateUserSessions(userId);
 	return { ok: true as const };
 }

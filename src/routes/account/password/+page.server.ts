@@ -1,16 +1,26 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { requireUser, safeNext } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
-import { setOwnPassword } from '$lib/server/auth/one-time';
+import { mustChangePassword, setOwnPassword } from '$lib/server/auth/one-time';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireUser(event);
+/**
+ * Only after a one-time code: this form asks for no current password, so everyone else
+ * changes theirs on the account page, which does.
+ */
+async function requireOneTimeSignIn(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const user = requireUser(event);
+	if (!(await mustChangePassword(user.id))) redirect(303, '/account');
+	return user;
+}
+
+export const load: PageServerLoad = async (event) => {
+	await requireOneTimeSignIn(event);
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireUser(event);
+		const user = await requireOneTimeSignIn(event);
 		const form = await event.request.formData();
 		const result = await setOwnPassword(
 			user.id,
