@@ -11,7 +11,6 @@ import { defineConfig } from 'vitest/config';
 const NOT_FOR_LESSONS =
 	/[\\/]src[\\/]lib[\\/](components[\\/](AccountFields|Field|TextArea|CourseCard|ProgressBar|QrCode|BadgeList)\.svelte|i18n[\\/]|paraglide[\\/]messages[\\/](error_(?!forbidden|generic|home|not_found|payload_too_large|title)|field_|tier_|course_|category_|review_|trainer_|verify_|admin_|account_|quiz_))/;
 const LESSON_TEXT = /[\\/]courses[\\/].+\.md$/;
-const EMBED_ONLY = /[\\/]src[\\/]lib[\\/](embed[\\/]|paraglide[\\/]messages[\\/]embed_)/;
 
 /**
  * The browser's code in a few files instead of dozens: automatic splitting made 26 files for a
@@ -33,13 +32,6 @@ const fewerClientChunks: Plugin = {
 							output: {
 								codeSplitting: {
 									groups: [
-										{
-											// Partner and WordPress frames only: never in a normal visit's files.
-											name: 'embed',
-											priority: 3,
-											minShareCount: 2,
-											test: (id: string) => EMBED_ONLY.test(id)
-										},
 										{
 											name: 'app',
 											priority: 2,
