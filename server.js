@@ -104,7 +104,13 @@ async function serve() {
 	const server = createServer((req, res) => {
 		if (fromConnection) req.headers[OWN_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
 		setBaseHeaders(req, res);
-		if (req.url?.startsWith(IMMUTABLE)) withoutValidators(res);
+		if (req.url?.startsWith(IMMUTABLE)) {
+			withoutValidators(res);
+			// WordPress frames a pasted lesson with sandbox="allow-scripts" only: an opaque origin,
+			// whose module scripts are fetched in CORS mode with `Origin: null`. Built files are
+			// public and the same for everyone, so any origin may read them.
+			res.setHeader('Access-Control-Allow-Origin', '*');
+		}
 		compress(req, res, () =>
 			handler(req, res, () => {
 				res.statusCode = 404;

@@ -11,7 +11,8 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { ensureDatabase } from '$lib/server/db';
-import { frameAncestors } from '$lib/server/embed/context';
+import { EMBED_PREFIX, frameAncestors } from '$lib/server/embed/context';
+import { allowWpEmbedScript } from '$lib/server/embed/wp-embed-csp';
 import { bypassPageCache, handlePageCache } from '$lib/server/page-cache';
 import { redact } from '$lib/server/log/redact';
 
@@ -106,6 +107,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	if (!response.headers.has('Content-Security-Policy') && !type.startsWith('text/html'))
 		response.headers.set('Content-Security-Policy', "default-src 'none'");
 	await setFraming(event.url, response);
+	// The embed pages' inline wp-embed script (WordPress's height and link messages).
+	const policy = response.headers.get('Content-Security-Policy');
+	if (event.url.pathname.startsWith(EMBED_PREFIX) && policy && type.startsWith('text/html'))
+		response.headers.set('Content-Security-Policy', allowWpEmbedScript(policy));
 	return response;
 };
 

@@ -65,6 +65,20 @@ test('a lesson pasted into WordPress shows in its sandboxed frame, sized through
 	expect(html).toContain('type="application/json+oembed"');
 	expect(html).toContain('type="text/xml+oembed"');
 
+	// Anything the frame's scripts report as broken: blocked storage, a module refused by CORS.
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+	const posted: unknown[] = [];
+	await page.exposeFunction('recordMessage', (data: unknown) => posted.push(data));
+	await page.addInitScript(() =>
+		addEventListener('message', (e) =>
+			(window as unknown as { recordMessage(d: unknown): void }).recordMessage(e.data)
+		)
+	);
+
 	await page.goto(WORDPRESS);
 	const frame = page.frameLocator('iframe');
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(/Pembukuan harian/);
@@ -73,8 +87,44 @@ test('a lesson pasted into WordPress shows in its sandboxed frame, sized through
 		.poll(() => page.locator('iframe').getAttribute('height'), { timeout: 20_000 })
 		.toBe('1000');
 	await expect(page.locator('iframe')).toBeVisible();
+	// The frame says where progress is kept.
+	await expect(frame.getByText('Progres belajar disimpan di situs Naik Kelas')).toBeVisible();
 
-	// "Buka di Naik Kelas" takes the reader to our site at top level.
+	// A practice question works in the frame: the scripts run although storage is blocked.
+	const practice = frame.locator('fieldset.practice').first();
+	await practice.getByRole('button', { name: 'Periksa jawaban' }).scrollIntoViewIfNeeded();
+	await expect(practice.getByRole('button', { name: 'Periksa jawaban' })).toBeEnabled();
+	await practice.getByLabel('Rp260.000').check();
+	await practice.getByRole('button', { name: 'Periksa jawaban' }).click();
+	await expect(practice.getByText('Rp200.000 + Rp150.000 − Rp90.000 = Rp260.000')).toBeVisible();
+
+	// Messages to WordPress carry the secret and only a height or one of our links.
+	expect(posted.length).toBeGreaterThan(0);
+	for (const data of posted) {
+		expect(Object.keys(data as object).sort()).toEqual(['message', 'secret', 'value']);
+		expect(data).toMatchObject({ secret: 'Xk2Lm9' });
+		expect(['height', 'link']).toContain((data as { message: string }).message);
+	}
+
+	// "Simpan progres" takes the reader to the same lesson on our site, at top level.
+	await frame.getByRole('link', { name: 'Simpan progres' }).last().click();
+	await page.waitForURL(`${APP}${LESSON}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Pembukuan harian/);
+	expect(errors).toEqual([]);
+});
+
+test('"Buka di Naik Kelas" in the WordPress frame opens our home page at top level', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	await page.goto(WORDPRESS);
+	const frame = page.frameLocator('iframe');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(/Pembukuan harian/);
 	await frame.getByRole('link', { name: 'Buka di Naik Kelas' }).click();
 	await page.waitForURL(`${APP}/`);
+	expect(errors).toEqual([]);
 });

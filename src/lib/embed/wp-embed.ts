@@ -24,10 +24,16 @@ export const WP_EMBED_SCRIPT = `(function () {
 	});
 	addEventListener('load', measure);
 	document.addEventListener('click', function (e) {
-		var a = e.target.closest && e.target.closest('a[target="_blank"]');
-		if (!a) return;
-		e.preventDefault();
-		send('link', a.href);
+		var a = e.target.closest && e.target.closest('a[href]');
+		if (!a || e.button || e.ctrlKey || e.metaKey || e.shiftKey) return;
+		if (a.target === '_blank') {
+			e.preventDefault();
+			send('link', a.href);
+		} else if (a.origin === location.origin && a.pathname !== location.pathname) {
+			// A whole page load inside the frame, keeping the secret so the next page still talks.
+			e.preventDefault();
+			location.href = a.href.split('#')[0] + '#?secret=' + m[1];
+		}
 	}, true);
 })();`;
 

@@ -24,13 +24,18 @@ export const isInMemory = (d: Database) => 'inMemory' in d;
 let db: Promise<Database> | undefined;
 
 export function database() {
-	db ??= openDB<NaikKelasDB>('naik-kelas', 1, {
-		upgrade(d) {
-			d.createObjectStore('outbox', { keyPath: 'id' });
-			d.createObjectStore('done', { keyPath: 'key' });
-			d.createObjectStore('meta');
-		}
-	}).catch(() => memoryDatabase());
+	// Opened inside then(): a sandboxed frame's IndexedDB throws at once, not in the promise.
+	db ??= Promise.resolve()
+		.then(() =>
+			openDB<NaikKelasDB>('naik-kelas', 1, {
+				upgrade(d) {
+					d.createObjectStore('outbox', { keyPath: 'id' });
+					d.createObjectStore('done', { keyPath: 'key' });
+					d.createObjectStore('meta');
+				}
+			})
+		)
+		.catch(() => memoryDatabase());
 	return db;
 }
 

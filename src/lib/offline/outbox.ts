@@ -66,8 +66,13 @@ export async function deviceId(): Promise<string> {
 		await d.put('meta', id, 'deviceId');
 	}
 	// Also as a cookie, so signing up or in hands this device's guest progress over at once.
-	if (!document.cookie.includes(`nk-device=${id}`))
-		document.cookie = `nk-device=${id}; path=/; max-age=${60 * 60 * 24 * 730}; samesite=lax`;
+	// (A sandboxed frame has no cookies: reading them throws.)
+	try {
+		if (!document.cookie.includes(`nk-device=${id}`))
+			document.cookie = `nk-device=${id}; path=/; max-age=${60 * 60 * 24 * 730}; samesite=lax`;
+	} catch {
+		/* progress still goes with the device id in each batch */
+	}
 	return id;
 }
 

@@ -70,4 +70,30 @@ describe('oembed', () => {
 				status: 400
 			});
 	});
+
+	it('answers for a lesson in JSON and a course in XML, never larger than asked', () => {
+		const lesson = ask({ url: `${BASE}/courses/manajemen-usaha/pembukuan-harian` });
+		if (!('body' in lesson)) throw new Error('no answer');
+		expect(lesson.format).toBe('json');
+		expect(lesson.body.title).toBe('Pembukuan harian dengan buku kas · Manajemen Usaha');
+		// WordPress caps the frame at 1000 px: a long lesson must scroll inside it.
+		expect(lesson.body.html).not.toContain('scrolling');
+
+		const course = ask({ url: `${BASE}/courses/manajemen-usaha`, format: 'xml', maxwidth: '2000' });
+		if (!('body' in course)) throw new Error('no answer');
+		// A wider page gets no wider frame than our default; a smaller limit is kept exactly.
+		expect(course.body).toMatchObject({ width: 600, height: 800 });
+		const xml = toXml(course.body);
+		expect(xml).toContain('<title>Manajemen Usaha</title>');
+		expect(xml).toContain('<provider_name>Naik Kelas</provider_name>');
+		expect(xml).toContain(`<thumbnail_url>${BASE}/icons/icon-512.png</thumbnail_url>`);
+	});
+
+	it('refuses an absurd maxheight and an overlong url with a 400', () => {
+		for (const maxheight of ['-1', '199', '10001', '1.5', ' 300'])
+			expect(ask({ url: `${BASE}/courses/manajemen-usaha`, maxheight })).toMatchObject({
+				status: 400
+			});
+		expect(ask({ url: `${BASE}/courses/${'a'.repeat(2100)}` })).toMatchObject({ status: 400 });
+	});
 });

@@ -4,7 +4,8 @@ import { findCourse, findLesson } from '$lib/server/content/catalog';
  * oEmbed (https://oembed.com) for our course and lesson pages, so a WordPress author can
  * paste a link on its own line. The HTML survives WordPress's filter for discovered providers:
  * a blockquote with a link (shown until the frame reports its height through WordPress's own
- * wp-embed messages) and an iframe of the chrome-less /embed page.
+ * wp-embed messages) and an iframe of the chrome-less /embed page. No scrolling="no":
+ * WordPress caps the frame at 1000 px, so a long lesson scrolls inside it.
  */
 export type OembedAnswer =
 	| { status: 200; format: 'json' | 'xml'; body: Record<string, string | number> }
@@ -68,7 +69,7 @@ export function oembed(params: URLSearchParams, base: string): OembedAnswer {
 	const html =
 		`<blockquote class="wp-embedded-content"><a href="${page}">${title}</a></blockquote>` +
 		`<iframe class="wp-embedded-content" src="${base}/embed${found.path}" ` +
-		`width="${width}" height="${height}" title="${title}" frameborder="0" scrolling="no"></iframe>`;
+		`width="${width}" height="${height}" title="${title}" frameborder="0"></iframe>`;
 	return {
 		status: 200,
 		format,
