@@ -18,15 +18,12 @@ import { promisify } from 'node:util';
 import * as tar from 'tar';
 import { Device, drive, lessonSlugs, signUp } from './ops/devices.js';
 import { freePort, startServer } from './ops/server.js';
+import { checklist } from './lib/checks.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const checks = [];
-function check(ok, what, detail = '') {
-	checks.push(ok);
-	console.log(`${ok ? '  ok  ' : '  FAIL'}  ${what}${detail ? ` (${detail})` : ''}`);
-}
+const { check, finish } = checklist('BACKUP TEST');
 
 /** Runs one of our npm scripts' node files with the given environment; never throws. */
 async function script(file, args, env) {
@@ -282,13 +279,7 @@ async function main() {
 		server?.killAll();
 		await rm(dir, { recursive: true, force: true });
 	}
-	const failed = checks.filter((ok) => !ok).length;
-	console.log(
-		failed
-			? `BACKUP TEST FAILED: ${failed} of ${checks.length} checks`
-			: `BACKUP TEST PASSED: ${checks.length} checks`
-	);
-	process.exit(failed ? 1 : 0);
+	finish();
 }
 
 await main();

@@ -12,6 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Device, drain, drive, lessonSlugs, signUp } from './ops/devices.js';
 import { freePort, startServer } from './ops/server.js';
+import { checklist } from './lib/checks.js';
+import { countProgressEvents } from './lib/progress-events.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GUESTS = 36;
@@ -20,11 +22,7 @@ const LEARNERS = 4;
 const PER_ROUND = 400;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const checks = [];
-function check(ok, what, detail = '') {
-	checks.push(ok);
-	console.log(`${ok ? '  ok  ' : '  FAIL'}  ${what}${detail ? ` (${detail})` : ''}`);
-}
+const { check, finish } = checklist('CRASH TEST');
 
 async function withDb(dbFile, fn) {
 	const db = createClient({ url: `file:${dbFile}` });
@@ -33,22 +31,6 @@ async function withDb(dbFile, fn) {
 	} finally {
 		db.close();
 	}
-}
-
-/** How many rows progress_event holds for `ids`, and how many distinct ids among them. */
-async function countIds(db, ids) {
-	let rows = 0;
-	let distinct = 0;
-	for (let i = 0; i < ids.length; i += 500) {
-		const chunk = ids.slice(i, i + 500);
-		const r = await db.execute({
-			sql: `select count(*) as n, count(distinct id) as d from progress_event where id in (${chunk.map(() => '?').join(',')})`,
-			args: chunk
-		});
-		rows += Number(r.rows[0].n);
-		distinct += Number(r.rows[0].d);
-	}
-	return { rows, distinct };
 }
 
 async function integrity(db) {
@@ -62,14 +44,14 @@ async function afterKill(dbFile, devices, label) {
 		const result = await integrity(db);
 		check(result === 'ok', `${label}: PRAGMA integrity_check`, result);
 		const acked = devices.flatMap((d) => [...d.acked]);
-		const { rows, distinct } = await countIds(db, acked);
+		const { rows, distinct } = await countProgressEvents(db, acked);
 		check(
 			distinct === acked.length && rows === acked.length,
 			`${label}: every acknowledged event is stored exactly once`,
 			`${acked.length} acknowledged, ${distinct} found, ${rows} rows`
 		);
 		const pending = devices.flatMap((d) => [...d.unanswered]);
-		const { distinct: committed } = await countIds(db, pending);
+		const { distinct: committed } = await countProgressEvents(db, pending);
 		console.log(
 			`        ${pending.length} events were in requests that got no answer; ${committed} of them had been stored anyway`
 		);
@@ -143,7 +125,7 @@ async function main() {
 
 		await withDb(dbFile, async (db) => {
 			const created = devices.flatMap((d) => [...d.created.keys()]);
-			const { rows, distinct } = await countIds(db, created);
+			const { rows, distinct } = await countProgressEvents(db, created);
 			check(
 				rows === created.length && distinct === created.length,
 				'every event recorded by the phones is stored exactly once',
@@ -194,13 +176,7 @@ async function main() {
 		server?.killAll();
 		await rm(dir, { recursive: true, force: true });
 	}
-	const failed = checks.filter((ok) => !ok).length;
-	console.log(
-		failed
-			? `CRASH TEST FAILED: ${failed} of ${checks.length} checks`
-			: `CRASH TEST PASSED: ${checks.length} checks`
-	);
-	process.exit(failed ? 1 : 0);
+	finish();
 }
 
 await main();

@@ -3,6 +3,7 @@
 // the database must hold every event exactly once.
 import { createClient } from '@libsql/client';
 import { randomUUID } from 'node:crypto';
+import { countProgressEvents } from '../lib/progress-events.js';
 import { figure, unavailable } from './lib/report.js';
 import { COURSE, lessonSlugs, registerLearners } from './lib/seed.js';
 
@@ -43,22 +44,11 @@ async function post(base, cookie, deviceId, events) {
 /** How many of `ids` the progress_event table holds, and how many distinct. */
 async function countStored(dbUrl, ids) {
 	const db = createClient({ url: dbUrl });
-	let rows = 0;
-	let distinct = 0;
 	try {
-		for (let i = 0; i < ids.length; i += 500) {
-			const chunk = ids.slice(i, i + 500);
-			const r = await db.execute({
-				sql: `select count(*) as n, count(distinct id) as d from progress_event where id in (${chunk.map(() => '?').join(',')})`,
-				args: chunk
-			});
-			rows += Number(r.rows[0].n);
-			distinct += Number(r.rows[0].d);
-		}
+		return await countProgressEvents(db, ids);
 	} finally {
 		db.close();
 	}
-	return { rows, distinct };
 }
 
 /**
