@@ -163,7 +163,7 @@ test.beforeAll(async () => {
 		expect(r.status(), `registering partner ${name}`).toBe(303);
 		return r.headers().location.split('/').pop()!;
 	};
-	ids.partner = await partner(`Desa Contoh ${run}`, 'https://desa-contoh.id');
+	ids.partner = await partner(`Desa Uji Akses ${run}`, 'https://desa-contoh.id');
 	ids.otherPartner = await partner(`Koperasi Lain ${run}`, 'https://koperasi-lain.id');
 });
 
