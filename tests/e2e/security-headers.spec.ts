@@ -65,7 +65,8 @@ test('the session cookie is HttpOnly and SameSite=Lax (Secure is added over HTTP
 		if (c?.includes('nk-session=')) cookies.push(c);
 	});
 	await register(page, { name: 'Wati Kuki', contact: uniquePhone(), password: 'kripik tempe 7' });
-	expect(cookies.length).toBeGreaterThan(0);
+	// The listener reads headers asynchronously: wait for it rather than racing it.
+	await expect.poll(() => cookies.length).toBeGreaterThan(0);
 	for (const c of cookies) {
 		expect(c).toMatch(/HttpOnly/i);
 		expect(c).toMatch(/SameSite=Lax/i);
