@@ -23,4 +23,31 @@ export function findLesson(courseSlug: string, lessonSlug: string) {
 	return course && lesson ? { course, lesson } : undefined;
 }
 
+/**
+ * What a lesson page (on our site or in a partner's frame) sends to the browser about where the
+ * lesson sits in its course; nothing more, since every field is bytes on a learner's phone.
+ */
+export function lessonPlace(courseSlug: string, lessonSlug: string) {
+	const found = findLesson(courseSlug, lessonSlug);
+	if (!found) return undefined;
+	const { course, lesson } = found;
+	const link = (i: number) => {
+		const l = course.lessons[i];
+		return l ? { slug: l.slug, title: l.title } : null;
+	};
+	return {
+		found,
+		course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length },
+		lesson: {
+			slug: lesson.slug,
+			file: lesson.file,
+			title: lesson.title,
+			minutes: lesson.minutes,
+			index: lesson.index
+		},
+		prev: link(lesson.index - 1),
+		next: link(lesson.index + 1)
+	};
+}
+
 export type { Course, Lesson } from './catalog-model';

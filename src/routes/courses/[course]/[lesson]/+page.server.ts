@@ -1,33 +1,22 @@
 import { error, fail } from '@sveltejs/kit';
-import { findLesson } from '$lib/server/content/catalog';
+import { findLesson, lessonPlace } from '$lib/server/content/catalog';
 import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { doneInCourseOnce, markLessonDone } from '$lib/server/progress';
 import { publicBaseUrl } from '$lib/server/public-url';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const found = findLesson(params.course, params.lesson);
-	if (!found) error(404, 'not found');
-	const { course, lesson } = found;
+	const place = lessonPlace(params.course, params.lesson);
+	if (!place) error(404, 'not found');
+	const { found, course, lesson, prev, next } = place;
 	const done = await doneInCourseOnce(locals, course.slug);
-	const link = (i: number) => {
-		const l = course.lessons[i];
-		return l ? { slug: l.slug, title: l.title } : null;
-	};
 	return {
-		course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length },
-		lesson: {
-			slug: lesson.slug,
-			file: lesson.file,
-			title: lesson.title,
-			summary: lesson.summary,
-			minutes: lesson.minutes,
-			index: lesson.index
-		},
+		course,
+		lesson: { ...lesson, summary: found.lesson.summary },
 		done: done.has(lesson.slug),
-		courseDone: course.lessons.every((l) => done.has(l.slug)),
-		prev: link(lesson.index - 1),
-		next: link(lesson.index + 1)
+		courseDone: found.course.lessons.every((l) => done.has(l.slug)),
+		prev,
+		next
 	};
 };
 
