@@ -26,6 +26,21 @@ const PROTOCOL_FROM = (process.env.PROTOCOL_HEADER || '').toLowerCase();
 
 const IMMUTABLE = '/_app/immutable/';
 
+// Where SvelteKit's hooks leave the lesson page cache's fast lane (src/lib/server/page-cache).
+const FAST_LANE = Symbol.for('naik-kelas.page-cache.fast-lane');
+const ORIGIN = process.env.ORIGIN ? new URL(process.env.ORIGIN).origin : null;
+
+/**
+ * The site's origin as SvelteKit computes it for this request (part of the cache key), or null
+ * where only SvelteKit can tell (a proxy's HOST_HEADER or PORT_HEADER): then it answers.
+ * @param {import('node:http').IncomingMessage} req
+ */
+function originOf(req) {
+	if (ORIGIN) return ORIGIN;
+	if (!fromConnection || process.env.HOST_HEADER || process.env.PORT_HEADER) return null;
+	return req.headers.host ? `${req.headers[OWN_HEADER]}://${req.headers.host}` : null;
+}
+
 /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
 function setBaseHeaders(req, res) {
 	res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -91,6 +106,9 @@ function withoutValidators(res) {
 
 async function serve() {
 	const { handler } = await import('./build/handler.js');
+	// Set by the hooks' init, which the import above has run.
+	/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, origin: string) => Promise<boolean>) | undefined} */
+	const fastLane = /** @type {any} */ (globalThis)[FAST_LANE];
 
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
@@ -101,9 +119,12 @@ async function serve() {
 	// but sends 6% more bytes, and the learner pays for bytes.
 	const compress = compression({ threshold: 1024 });
 
-	const server = createServer((req, res) => {
+	const server = createServer(async (req, res) => {
 		if (fromConnection) req.headers[OWN_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
 		setBaseHeaders(req, res);
+		const origin = fastLane && originOf(req);
+		// A failing fast lane has written nothing: SvelteKit then answers (and logs) as usual.
+		if (origin && (await fastLane(req, res, origin).catch(() => false))) return;
 		if (req.url?.startsWith(IMMUTABLE)) {
 			withoutValidators(res);
 			// WordPress frames a pasted lesson with sandbox="allow-scripts" only: an opaque origin,

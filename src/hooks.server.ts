@@ -13,7 +13,7 @@ import {
 import { ensureDatabase } from '$lib/server/db';
 import { EMBED_PREFIX, frameAncestors } from '$lib/server/embed/context';
 import { allowWpEmbedScript } from '$lib/server/embed/wp-embed-csp';
-import { bypassPageCache, handlePageCache } from '$lib/server/page-cache';
+import { handlePageCache, openFastLane } from '$lib/server/page-cache';
 import { redact } from '$lib/server/log/redact';
 
 /** No page needs these; a script injected somehow gets none of them either. */
@@ -25,6 +25,7 @@ export const init: ServerInit = async () => {
 	// Housekeeping once per start: both tables only ever need their live rows.
 	await deleteExpiredSessions();
 	await pruneRateLimits();
+	openFastLane();
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
@@ -52,16 +53,12 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		}
 		if (session) {
 			// Only a renewed session needs a new cookie (sliding 30 days); not every response.
-			if (renewed) {
-				setSessionCookie(event.cookies, token, session.expiresAt, secure);
-				bypassPageCache(event.locals);
-			}
+			if (renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 			event.locals.user = user;
 			event.locals.session = session;
 		} else {
 			// Forged or expired: drop the cookie and carry on as a guest.
 			deleteSessionCookie(event.cookies, secure);
-			bypassPageCache(event.locals);
 		}
 	}
 	return resolve(event);
@@ -114,12 +111,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// The page cache comes first: a hit needs none of the others (its entry holds their headers).
 export const handle = sequence(
+	handlePageCache,
 	handleHeaders,
 	handleLocale,
 	handleSession,
-	handleFirstRun,
-	handlePageCache
+	handleFirstRun
 );
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db, table, type Executor } from '$lib/server/db';
+import { hotRead } from '$lib/server/db/hot-reads';
 
 /** Marks a lesson done once; marking it again keeps the first completion time. */
 export async function markLessonDone(
@@ -27,22 +28,25 @@ export async function completedLessons(userId: string, course?: string) {
 	return rows;
 }
 
-// Asked on every signed-in lesson and course page: the query is built once, not per request.
-const lessonsDoneInCourse = db
-	.select({ lesson: table.lessonProgress.lesson })
-	.from(table.lessonProgress)
-	.where(
-		and(
-			eq(table.lessonProgress.userId, sql.placeholder('userId')),
-			eq(table.lessonProgress.course, sql.placeholder('course'))
-		)
-	)
-	.prepare();
+// Asked on every signed-in lesson and course page: prepared once (see db/hot-reads).
+const lessonField = { lesson: table.lessonProgress.lesson };
+const lessonsDoneInCourse = hotRead(
+	db
+		.select(lessonField)
+		.from(table.lessonProgress)
+		.where(
+			and(
+				eq(table.lessonProgress.userId, sql.placeholder('userId')),
+				eq(table.lessonProgress.course, sql.placeholder('course'))
+			)
+		),
+	lessonField
+);
 
 /** The lessons of one course a learner has completed; empty for a guest. */
 export async function doneInCourse(userId: string | undefined, course: string) {
 	if (!userId) return new Set<string>();
-	return new Set((await lessonsDoneInCourse.all({ userId, course })).map((r) => r.lesson));
+	return new Set((await lessonsDoneInCourse({ userId, course })).map((r) => r.lesson));
 }
 
 const perRequest = new WeakMap<App.Locals, Map<string, Promise<Set<string>>>>();

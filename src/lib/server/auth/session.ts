@@ -3,6 +3,7 @@ import { encodeBase64url, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import { eq, lte, sql } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
+import { hotRead } from '$lib/server/db/hot-reads';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
@@ -36,46 +37,70 @@ export async function createSession(token: string, userId: string, now = Date.no
 	return session;
 }
 
-// Asked on every signed-in request: the query is built once, not per request.
-const sessionWithUser = db
-	.select({
-		user: { id: table.user.id, name: table.user.name, role: table.user.role },
-		mustChangePassword: table.user.mustChangePassword,
-		session: table.session,
-		disabledAt: table.user.disabledAt,
-		lastSeenAt: table.user.lastSeenAt
-	})
-	.from(table.session)
-	.innerJoin(table.user, eq(table.session.userId, table.user.id))
-	.where(eq(table.session.id, sql.placeholder('id')))
-	.prepare();
+// Asked on every signed-in request: prepared once, read without a round of promises.
+const sessionFields = {
+	userId: table.user.id,
+	name: table.user.name,
+	role: table.user.role,
+	mustChangePassword: table.user.mustChangePassword,
+	expiresAt: table.session.expiresAt,
+	disabledAt: table.user.disabledAt,
+	lastSeenAt: table.user.lastSeenAt
+};
+const readSession = hotRead(
+	db
+		.select(sessionFields)
+		.from(table.session)
+		.innerJoin(table.user, eq(table.session.userId, table.user.id))
+		.where(eq(table.session.id, sql.placeholder('id'))),
+	sessionFields
+);
+
+/** A session with its account, as read on every signed-in request; empty when there is none. */
+export function readSessionRows(token: string) {
+	return readSession({ id: sessionIdFromToken(token) });
+}
+export type SessionRow = Awaited<ReturnType<typeof readSessionRows>>[number];
+
+/**
+ * What a session needs before this request may use it: whether it is still valid, whether it
+ * is due for renewal (sliding 30 days) and whether "last seen" is due to be written.
+ */
+export function checkSession(row: SessionRow, now = Date.now()) {
+	// Disabling deletes the sessions too; this also covers one created in the same instant.
+	const valid = now < row.expiresAt.getTime() && !row.disabledAt;
+	return {
+		valid,
+		renew: valid && now >= row.expiresAt.getTime() - RENEW_WHEN_LEFT_MS,
+		touch: valid && (!row.lastSeenAt || now - row.lastSeenAt.getTime() >= SEEN_EVERY_MS)
+	};
+}
 
 export async function validateSessionToken(token: string, now = Date.now()) {
 	const id = sessionIdFromToken(token);
-	const [row] = await sessionWithUser.all({ id });
+	const [row] = await readSessionRows(token);
 	if (!row) return { session: null, user: null, renewed: false, mustChangePassword: false };
 
-	const { session, user, disabledAt, lastSeenAt, mustChangePassword } = row;
-	// Disabling deletes the sessions too; this also covers one created in the same instant.
-	if (now >= session.expiresAt.getTime() || disabledAt) {
+	const check = checkSession(row, now);
+	if (!check.valid) {
 		await db.delete(table.session).where(eq(table.session.id, id));
 		return { session: null, user: null, renewed: false, mustChangePassword: false };
 	}
-	let renewed = false;
-	if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
+	const session = { id, userId: row.userId, expiresAt: row.expiresAt };
+	const user = { id: row.userId, name: row.name, role: row.role };
+	if (check.renew) {
 		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		renewed = true;
 		await db
 			.update(table.session)
 			.set({ expiresAt: session.expiresAt })
 			.where(eq(table.session.id, id));
 	}
-	if (!lastSeenAt || now - lastSeenAt.getTime() >= SEEN_EVERY_MS)
+	if (check.touch)
 		await db
 			.update(table.user)
 			.set({ lastSeenAt: new Date(now) })
 			.where(eq(table.user.id, user.id));
-	return { session, user, renewed, mustChangePassword };
+	return { session, user, renewed: check.renew, mustChangePassword: row.mustChangePassword };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>['user']>;

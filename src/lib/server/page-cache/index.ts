@@ -1,0 +1,2 @@
+export { clearPageCache, handlePageCache } from './handle';
+export { openFastLane, serveFromPageCache } from './fast-lane';
