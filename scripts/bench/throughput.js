@@ -117,6 +117,13 @@ export async function measureThroughput(base, { lessonPath, cookie, duration, pi
 	const diagnostics = {};
 	for (const [name, headers] of Object.entries(variants))
 		diagnostics[name] = await hammer(pageUrl, { headers, duration: DIAGNOSTIC_SECONDS, pid });
+	// The page cache keeps no page asked for with a query: this is what every miss costs (a new
+	// lesson, or a learner whose progress just changed), rendered by SvelteKit each time.
+	diagnostics['signed in, rendered each time (no cache)'] = await hammer(`${pageUrl}?render`, {
+		headers: pageHeaders,
+		duration: DIAGNOSTIC_SECONDS,
+		pid
+	});
 
 	const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 	const sizes = `page ${kb(page.bytesPerResponse)} vs file ${kb(file.bytesPerResponse)} per response with headers, both ${pageProbe.encoding ?? 'identity'}; ${pageProbe.bytes} B uncompressed`;

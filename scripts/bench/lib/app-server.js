@@ -92,7 +92,9 @@ export async function startServer({ app, dataDir, port, repo }) {
 	};
 	// Plain HTTP on 127.0.0.1, as `npm start` serves a village hall's laptop.
 	for (const key of ['ORIGIN', 'PROTOCOL_HEADER', 'DATABASE_AUTH_TOKEN']) delete env[key];
-	const child = spawn(process.execPath, ['server.js'], {
+	// BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a figure's time goes.
+	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
 		cwd: app,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env
