@@ -3,24 +3,25 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { lessonClosure } from './scripts/build/lesson-closure.js';
+import { embeddedLessonClosure, lessonClosure } from './scripts/build/lesson-closure.js';
 
 /**
- * Shared code that a lesson never runs: our own modules outside the lesson's imports, and every
- * message a lesson cannot show (scripts/build/lesson-closure.js reads both). It goes to a second
- * shared file, so a learner opening a lesson does not fetch it.
+ * Which shared client code goes where (scripts/build/lesson-closure.js reads a page's imports
+ * and the messages they can show): what a lesson runs into the file every lesson downloads, what
+ * only the embedded lesson adds (a partner's frame) into a second, and the rest of our shared
+ * code (trainer, admin, account forms) into a third that neither ever fetches.
  */
 const lesson = lessonClosure(import.meta.dirname);
+const embedded = embeddedLessonClosure(import.meta.dirname);
 const MESSAGE = /[\\/]src[\\/]lib[\\/]paraglide[\\/]messages[\\/](\w+)\.js$/;
 const OWN_CODE = /[\\/]src[\\/](lib|routes)[\\/](?!paraglide[\\/])/;
-const NOT_FOR_LESSONS = {
-	test(id: string) {
-		const message = MESSAGE.exec(id)?.[1];
-		if (message) return message !== '_index' && !lesson.messages.has(message);
-		const file = id.split('?')[0];
-		return OWN_CODE.test(file) && !lesson.files.has(file);
-	}
-};
+/** Whether module `id` is ours (code or a message) and outside `closure`. */
+function outside(closure: ReturnType<typeof lessonClosure>, id: string) {
+	const message = MESSAGE.exec(id)?.[1];
+	if (message) return message !== '_index' && !closure.messages.has(message);
+	const file = id.split('?')[0];
+	return OWN_CODE.test(file) && !closure.files.has(file);
+}
 const LESSON_TEXT = /[\\/]courses[\\/].+\.md$/;
 
 /**
@@ -45,15 +46,21 @@ const fewerClientChunks: Plugin = {
 									groups: [
 										{
 											name: 'app',
+											priority: 3,
+											minShareCount: 2,
+											test: (id: string) => !LESSON_TEXT.test(id) && !outside(lesson, id)
+										},
+										{
+											name: 'embed',
 											priority: 2,
 											minShareCount: 2,
-											test: (id: string) => !LESSON_TEXT.test(id) && !NOT_FOR_LESSONS.test(id)
+											test: (id: string) => outside(lesson, id) && !outside(embedded, id)
 										},
 										{
 											name: 'more',
 											priority: 1,
 											minShareCount: 2,
-											test: (id: string) => NOT_FOR_LESSONS.test(id)
+											test: (id: string) => outside(embedded, id)
 										}
 									]
 								}

@@ -132,7 +132,9 @@ async function main() {
 		{ name: 'home', path: '/', readable: 'main h1' },
 		{ name: 'lesson', path: LESSON_PATH, readable: 'article p', budget: true },
 		{ name: 'quiz', path: `/courses/${COURSE}/quiz`, readable: 'fieldset' },
-		{ name: 'verify', path: `/verify/${data.badgeId}`, readable: 'main h1' }
+		{ name: 'verify', path: `/verify/${data.badgeId}`, readable: 'main h1' },
+		// The same lesson as a partner's site frames it (issue 7), opened on its own here.
+		{ name: 'embedded lesson', path: `/embed${LESSON_PATH}`, readable: 'article p' }
 	];
 	browser = await launchBrowser();
 	proxy = await startWireProxy(port + 2);

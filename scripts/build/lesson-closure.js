@@ -7,13 +7,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-const ROOTS = [
+const LESSON_ROOTS = [
 	'src/routes/+layout.svelte',
 	'src/routes/+error.svelte',
 	'src/routes/courses/[course]/[lesson]/+page.svelte',
 	'src/lib/content/LessonLayout.svelte',
 	// Lessons use it in their Markdown (mdsvex), not through an import here.
 	'src/lib/components/Practice.svelte'
+];
+/** The same lesson inside a partner's frame (/embed/…): its own layout and page. */
+const EMBEDDED_LESSON_ROOTS = [
+	...LESSON_ROOTS,
+	'src/routes/embed/+layout.svelte',
+	'src/routes/embed/+error.svelte',
+	'src/routes/embed/courses/[course]/[lesson]/+page.svelte'
 ];
 
 /** @param {string} repo @param {string} from @param {string} spec */
@@ -30,12 +37,17 @@ function resolveImport(repo, from, spec) {
 }
 
 /** @param {string} repo the project folder */
-export function lessonClosure(repo) {
+export const lessonClosure = (repo) => closure(repo, LESSON_ROOTS);
+/** @param {string} repo the project folder */
+export const embeddedLessonClosure = (repo) => closure(repo, EMBEDDED_LESSON_ROOTS);
+
+/** @param {string} repo @param {string[]} roots */
+function closure(repo, roots) {
 	/** @type {Set<string>} */
 	const keys = new Set();
 	/** @type {Set<string>} */
 	const seen = new Set();
-	const queue = ROOTS.map((r) => join(repo, r)).filter((f) => existsSync(f));
+	const queue = roots.map((r) => join(repo, r)).filter((f) => existsSync(f));
 	for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
 		if (seen.has(file)) continue;
 		seen.add(file);
