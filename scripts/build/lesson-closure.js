@@ -11,6 +11,7 @@ const LESSON_ROOTS = [
 	'src/routes/+layout.svelte',
 	'src/routes/+error.svelte',
 	'src/routes/courses/[course]/[lesson]/+page.svelte',
+	'src/routes/courses/[course]/[lesson]/+page.ts',
 	'src/lib/content/LessonLayout.svelte',
 	// Lessons use it in their Markdown (mdsvex), not through an import here.
 	'src/lib/components/Practice.svelte'
@@ -20,7 +21,8 @@ const EMBEDDED_LESSON_ROOTS = [
 	...LESSON_ROOTS,
 	'src/routes/embed/+layout.svelte',
 	'src/routes/embed/+error.svelte',
-	'src/routes/embed/courses/[course]/[lesson]/+page.svelte'
+	'src/routes/embed/courses/[course]/[lesson]/+page.svelte',
+	'src/routes/embed/courses/[course]/[lesson]/+page.ts'
 ];
 
 /** @param {string} repo @param {string} from @param {string} spec */

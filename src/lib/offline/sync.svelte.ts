@@ -29,6 +29,8 @@ export const syncHeaders: Record<string, string> = {};
 const BATCH = 20;
 const OFFLINE_RETRY_MS = 10_000;
 let flushing: Promise<void> | null = null;
+/** Something was recorded while a flush was on its way: it goes out in the same flush. */
+let flushAgain = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let backoffMs = 0;
 /** The account this device's guest progress must be handed to, until the server has done it. */
@@ -86,9 +88,17 @@ async function sendOnce(): Promise<boolean> {
 
 /** Sends everything waiting, in batches; on failure the events stay and a retry is scheduled. */
 export function flush(): Promise<void> {
-	flushing ??= (async () => {
+	if (flushing) {
+		// The batch on its way was read before this call's event was in the outbox.
+		flushAgain = true;
+		return flushing;
+	}
+	flushing = (async () => {
 		try {
-			while (await sendOnce());
+			do {
+				flushAgain = false;
+				while (await sendOnce());
+			} while (flushAgain);
 			syncState.online = true;
 		} catch {
 			// No network (navigator.onLine is often wrong on phones): try again soon; it costs nothing.

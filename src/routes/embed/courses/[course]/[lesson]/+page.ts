@@ -1,13 +1,4 @@
-import { error } from '@sveltejs/kit';
-import type { Component } from 'svelte';
+import { withLessonText } from '$lib/content/lesson-text';
 import type { PageLoad } from './$types';
 
-// One chunk per lesson: a learner downloads only the lesson they open.
-const lessons = import.meta.glob<{ default: Component }>(['/courses/*/*.md', '!/courses/*/course.md']);
-
-export const load: PageLoad = async ({ data }) => {
-	const importLesson = lessons[data.lesson.file];
-	if (!importLesson) error(404, 'not found');
-	const { default: content } = await importLesson();
-	return { ...data, content };
-};
+export const load: PageLoad = ({ data }) => withLessonText(data);
