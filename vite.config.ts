@@ -7,9 +7,11 @@ import { embeddedLessonClosure, lessonClosure } from './scripts/build/lesson-clo
 
 /**
  * Which shared client code goes where (scripts/build/lesson-closure.js reads a page's imports
- * and the messages they can show): what a lesson runs into the file every lesson downloads, what
- * only the embedded lesson adds (a partner's frame) into a second, and the rest of our shared
- * code (trainer, admin, account forms) into a third that neither ever fetches.
+ * and the messages they can show): what a lesson runs, and the few words the embedded lesson
+ * adds, into the file every lesson downloads; the code only a partner's frame adds into a
+ * second; and the rest of our shared code (trainer, admin, account forms) into a third that
+ * neither ever fetches. (Embed words in the second would make every page that shares one of
+ * them, like "Ikuti kuis", fetch the embed code too.)
  */
 const lesson = lessonClosure(import.meta.dirname);
 const embedded = embeddedLessonClosure(import.meta.dirname);
@@ -22,6 +24,7 @@ function outside(closure: ReturnType<typeof lessonClosure>, id: string) {
 	const file = id.split('?')[0];
 	return OWN_CODE.test(file) && !closure.files.has(file);
 }
+const forLessons = (id: string) => !outside(MESSAGE.test(id) ? embedded : lesson, id);
 const LESSON_TEXT = /[\\/]courses[\\/].+\.md$/;
 
 /**
@@ -48,13 +51,13 @@ const fewerClientChunks: Plugin = {
 											name: 'app',
 											priority: 3,
 											minShareCount: 2,
-											test: (id: string) => !LESSON_TEXT.test(id) && !outside(lesson, id)
+											test: (id: string) => !LESSON_TEXT.test(id) && forLessons(id)
 										},
 										{
 											name: 'embed',
 											priority: 2,
 											minShareCount: 2,
-											test: (id: string) => outside(lesson, id) && !outside(embedded, id)
+											test: (id: string) => !forLessons(id) && !outside(embedded, id)
 										},
 										{
 											name: 'more',
