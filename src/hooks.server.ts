@@ -1,8 +1,10 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import cluster from 'node:cluster';
 import { isSetupDone } from '$lib/server/auth/first-run';
 import { pruneRateLimits } from '$lib/server/auth/rate-limit';
+import { setupCode, setupCodePath } from '$lib/server/auth/setup-code';
 import {
 	SESSION_COOKIE,
 	deleteExpiredSessions,
@@ -26,6 +28,14 @@ export const init: ServerInit = async () => {
 	await deleteExpiredSessions();
 	await pruneRateLimits();
 	openFastLane();
+	// A fresh install: where the code for /setup from another computer is (never the code itself),
+	// said once, not by every server process.
+	if (!(await isSetupDone()) && (cluster.isPrimary || cluster.worker?.id === 1)) {
+		setupCode();
+		console.log(
+			`Naik Kelas: belum ada admin. Buka /setup di komputer ini; dari komputer lain halaman itu meminta kode penyiapan dari berkas ${setupCodePath()}`
+		);
+	}
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

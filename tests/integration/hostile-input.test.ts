@@ -316,7 +316,7 @@ const CASES: Case[] = [
 	{
 		key: 'POST /setup',
 		path: '/setup',
-		fields: ['name', 'contact', 'password', 'confirm'],
+		fields: ['code', 'name', 'contact', 'password', 'confirm'],
 		unchangedOnRefusal: rows(table.user),
 		run: (e) => setup.actions.default(e as never)
 	},

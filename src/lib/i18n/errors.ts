@@ -17,6 +17,7 @@ const TEXT: Record<string, () => string> = {
 	account_disabled: m.error_account_disabled,
 	current_password: m.error_current_password,
 	admin_exists: m.error_admin_exists,
+	setup_code_wrong: m.error_setup_code_wrong,
 	business_name_required: m.error_business_name_required,
 	too_long: m.error_too_long,
 	kecamatan_invalid: m.error_kecamatan_invalid,

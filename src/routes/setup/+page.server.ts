@@ -1,15 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { createFirstAdmin } from '$lib/server/auth/accounts';
 import { isSetupDone, markSetupDone } from '$lib/server/auth/first-run';
+import { clientAddress } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
+import { LIMITS, consume, retryAfterSeconds } from '$lib/server/auth/rate-limit';
+import { forgetSetupCode, isLocalAddress, setupCodeMatches } from '$lib/server/auth/setup-code';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async (event) => {
 	if (await isSetupDone()) error(404, 'not found');
+	return { needsCode: !isLocalAddress(clientAddress(event)) };
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		if (await isSetupDone()) error(404, 'not found');
 		const form = await request.formData();
 		const input = {
@@ -18,14 +23,24 @@ export const actions: Actions = {
 			password: String(form.get('password') ?? ''),
 			confirm: String(form.get('confirm') ?? '')
 		};
-		const result = await createFirstAdmin(input);
-		if ('errors' in result) {
-			return fail(400, {
-				values: { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) },
-				errors: result.errors
-			});
+		const values = { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) };
+		// Error codes per field (the page turns them into words); passwords never go back.
+		const refuse = (status: number, errors: Partial<Record<string, string>>) =>
+			fail(status, { values, errors });
+		const address = clientAddress(event);
+		if (!isLocalAddress(address)) {
+			const wait = await consume([[`setup:address:${address}`, LIMITS.setup]]);
+			if (wait > 0) {
+				event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });
+				return refuse(429, { form: 'too_many_requests' });
+			}
+			if (!setupCodeMatches(String(form.get('code') ?? '')))
+				return refuse(400, { code: 'setup_code_wrong' });
 		}
+		const result = await createFirstAdmin(input);
+		if ('errors' in result) return refuse(400, result.errors ?? {});
 		markSetupDone();
+		forgetSetupCode();
 		await startSession(cookies, result.user.id, url);
 		redirect(303, '/admin/users');
 	}

@@ -54,7 +54,9 @@ export const LIMITS = {
 	register: scaled(100, 15 * 60 * 1000),
 	uploadPerUser: scaled(30, 60 * 60 * 1000),
 	uploadPerAddress: scaled(300, 60 * 60 * 1000),
-	sync: scaled(600, 60 * 1000)
+	sync: scaled(600, 60 * 1000),
+	/** Setup codes typed from another computer: ten tries in 15 minutes against 10^8 codes. */
+	setup: scaled(10, 15 * 60 * 1000)
 } as const;
 
 /**
