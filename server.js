@@ -63,11 +63,27 @@ if (cluster.isPrimary && workers > 1) {
 	// The first worker migrates the database as it starts; the others start once it listens,
 	// so no two processes race to create the same tables.
 	let stopping = false;
-	cluster.fork().once('listening', () => {
+	let started = false;
+	cluster.on('listening', () => {
+		if (started) return;
+		started = true;
 		for (let i = 1; i < workers; i++) cluster.fork();
 	});
-	cluster.on('exit', (worker, code) => {
-		if (!stopping && code !== 0) cluster.fork();
+	cluster.fork();
+	// A process that dies is replaced; one that keeps dying young (a broken disk, a full data
+	// folder) is replaced ever more slowly, up to a minute apart, instead of every few seconds.
+	const born = new Map();
+	cluster.on('online', (worker) => born.set(worker.id, Date.now()));
+	let delayMs = 0;
+	cluster.on('exit', (worker, code, signal) => {
+		if (stopping || code === 0) return;
+		const lived = Date.now() - (born.get(worker.id) ?? 0);
+		born.delete(worker.id);
+		delayMs = lived < 10_000 ? Math.min(Math.max(delayMs * 2, 1000), 60_000) : 0;
+		console.error(
+			`Naik Kelas: a server process stopped (${signal ?? `exit ${code}`}); another starts${delayMs ? ` in ${delayMs / 1000} s` : ''}`
+		);
+		setTimeout(() => !stopping && cluster.fork(), delayMs);
 	});
 	for (const signal of ['SIGINT', 'SIGTERM'])
 		process.on(signal, () => {
