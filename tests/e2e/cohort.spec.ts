@@ -144,6 +144,29 @@ test('the presentation view moves one section at a time with the keyboard', asyn
 	await expect(page.getByText(`1 / ${total}`)).toBeVisible();
 	await page.keyboard.press('End');
 	await expect(page.getByText(`${total} / ${total}`)).toBeVisible();
+
+	// The room answers a practice question on the projector: not the trainer's own activity.
+	await page.keyboard.press('Home');
+	const practice = page.locator('.stage fieldset.practice:visible').first();
+	for (let i = 1; i < total && !(await practice.isVisible()); i++)
+		await page.keyboard.press('PageDown');
+	await practice.getByRole('radio').first().check();
+	await practice.getByRole('button', { name: 'Periksa jawaban' }).click();
+	await expect(practice.locator('.right, .wrong')).toHaveCount(1);
+	const waiting = await page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('naik-kelas');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('outbox')) return resolve(0);
+					const count = db.transaction('outbox').objectStore('outbox').count();
+					count.onsuccess = () => resolve(count.result);
+				};
+			})
+	);
+	expect(waiting).toBe(0);
 });
 
 test('a learner cannot reach the trainer pages; a wrong join code is explained', async ({
