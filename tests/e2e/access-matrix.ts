@@ -109,6 +109,10 @@ export const MATRIX: Row[] = [
 	{ key: 'PAGE /trainer/cohorts/[id]/edit',       path: '/trainer/cohorts/{cohort}/edit',  expect: COHORT },
 	{ key: 'POST /trainer/cohorts/[id]/edit',       path: '/trainer/cohorts/{cohort}/edit',  form: { name: '' },
 		expect: COHORT_400 },
+	// Only an admin hands a cohort over; its own trainer cannot give it (and its people) away.
+	{ key: 'PAGE /trainer/cohorts/[id]/hand-over',  path: '/trainer/cohorts/{cohort}/hand-over', expect: ADMINS },
+	{ key: 'POST /trainer/cohorts/[id]/hand-over',  path: '/trainer/cohorts/{cohort}/hand-over', form: { trainer: '' },
+		expect: [303, 403, 403, 403, 403, 400] },
 	{ key: 'PAGE /trainer/cohorts/[id]/participants', path: '/trainer/cohorts/{cohort}/participants', expect: COHORT },
 	{ key: 'POST /trainer/cohorts/[id]/participants', path: '/trainer/cohorts/{cohort}/participants', form: { csv: '' },
 		expect: COHORT_400 },

@@ -7,6 +7,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import { createCohort, join, membersOf, rotateJoinCode, setJoinOpen } from '$lib/server/cohorts';
 import { db, ensureDatabase, table } from '$lib/server/db';
 import { checkIn, checkinCode, minuteOf } from '$lib/server/trainer/attendance';
+import { deletionBlocker } from '$lib/server/personal-data/erase';
 import { importParticipants } from '$lib/server/trainer/bulk-import';
 import { validateCohort } from '$lib/server/trainer/cohort-form';
 import { attendanceCsv, progressCsv } from '$lib/server/trainer/exports';
@@ -14,6 +15,7 @@ import { JOIN_LIMIT, lookUpJoinCode } from '$lib/server/trainer/join';
 import { decodeUpload, parseParticipantCsv } from '$lib/server/trainer/participant-csv';
 import { progressGrid } from '$lib/server/trainer/progress-grid';
 import { load as cohortPage } from '../../src/routes/trainer/cohorts/[id]/+page.server';
+import * as handOver from '../../src/routes/trainer/cohorts/[id]/hand-over/+page.server';
 import { GET as progressJson } from '../../src/routes/trainer/cohorts/[id]/progress.json/+server';
 import { load as trainerHome } from '../../src/routes/trainer/+page.server';
 import { load as joinPage } from '../../src/routes/join/[code]/+page.server';
@@ -400,5 +402,53 @@ describe('who may see a cohort', () => {
 			cohorts: { name: string }[];
 		};
 		expect(mine.cohorts).toEqual([]);
+	});
+});
+
+describe('handing a cohort over to another trainer', () => {
+	const post = (user: SessionUser | null, id: string, trainer: string) => {
+		const path = `/trainer/cohorts/${id}/hand-over`;
+		return handOver.actions.default({
+			...event(user, { id }, path),
+			request: new Request(`http://localhost${path}`, {
+				method: 'POST',
+				body: new URLSearchParams({ trainer })
+			})
+		} as never);
+	};
+
+	it('lets only an admin give it, only to an active trainer or admin, and frees the old trainer', async () => {
+		const leaving = await person('leaving', 'trainer');
+		const taking = await person('taking', 'trainer');
+		const cohort = await newCohort(leaving, 'Bimtek Pindah Tangan');
+		const path = `/trainer/cohorts/${cohort.id}/hand-over`;
+		expect(await deletionBlocker(leaving.id)).toBe('owns_cohorts');
+
+		// Neither the trainer who holds it nor a learner may give it away.
+		expect(await status(post(leaving, cohort.id, taking.id))).toBe(403);
+		expect(await status(post(people.learner, cohort.id, taking.id))).toBe(403);
+		expect(await status(handOver.load(event(leaving, { id: cohort.id }, path) as never))).toBe(403);
+
+		// The admin's page lists who can take it; a learner is refused with a message.
+		const page = (await handOver.load(event(people.admin, { id: cohort.id }, path) as never)) as {
+			trainers: { id: string }[];
+			current: string;
+		};
+		expect(page.current).toBe('leaving');
+		expect(page.trainers.map((t) => t.id)).toContain(taking.id);
+		expect(page.trainers.map((t) => t.id)).not.toContain(people.learner.id);
+		expect(await post(people.admin, cohort.id, people.learner.id)).toMatchObject({
+			status: 400,
+			data: { error: 'trainer_invalid' }
+		});
+
+		expect(await status(post(people.admin, cohort.id, taking.id))).toBe(303);
+		const [row] = await db.select().from(table.cohort).where(eq(table.cohort.id, cohort.id));
+		expect(row.trainerId).toBe(taking.id);
+		// The new trainer sees it, the old one no longer does and may now delete their account.
+		const cohortPath = `/trainer/cohorts/${cohort.id}`;
+		expect(await status(cohortPage(event(taking, { id: cohort.id }, cohortPath)))).toBe(200);
+		expect(await status(cohortPage(event(leaving, { id: cohort.id }, cohortPath)))).toBe(404);
+		expect(await deletionBlocker(leaving.id)).toBe(null);
 	});
 });

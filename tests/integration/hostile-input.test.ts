@@ -35,6 +35,7 @@ import * as trainer from '../../src/routes/trainer/+page.server';
 import * as cohortPage from '../../src/routes/trainer/cohorts/[id]/+page.server';
 import * as attendance from '../../src/routes/trainer/cohorts/[id]/attendance/+page.server';
 import * as cohortEdit from '../../src/routes/trainer/cohorts/[id]/edit/+page.server';
+import * as cohortHandOver from '../../src/routes/trainer/cohorts/[id]/hand-over/+page.server';
 import * as participants from '../../src/routes/trainer/cohorts/[id]/participants/+page.server';
 import * as decide from '../../src/routes/trainer/reviews/[id]/+page.server';
 import * as revoke from '../../src/routes/verify/[id=badge]/+page.server';
@@ -435,6 +436,14 @@ const CASES: Case[] = [
 		params: cohortParams,
 		unchangedOnRefusal: cohortRow,
 		run: (e) => cohortEdit.actions.default(e as never)
+	},
+	{
+		key: 'POST /trainer/cohorts/[id]/hand-over',
+		path: '/trainer/cohorts/x/hand-over',
+		fields: ['trainer'],
+		params: cohortParams,
+		unchangedOnRefusal: cohortRow,
+		run: (e) => cohortHandOver.actions.default(e as never)
 	},
 	{
 		key: 'POST /join?/go',

@@ -33,6 +33,7 @@ const TEXT: Record<string, () => string> = {
 	no_business: m.error_no_business,
 	last_admin: m.error_last_admin,
 	owns_cohorts: m.error_owns_cohorts,
+	trainer_invalid: m.error_trainer_invalid,
 	wrong_password: m.error_wrong_password
 };
 

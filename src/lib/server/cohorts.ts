@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
 import type { SessionUser } from '$lib/server/auth/session';
 import { db, table } from '$lib/server/db';
@@ -80,6 +80,38 @@ export async function cohortFor(viewer: SessionUser, id: string) {
 	const [row] = await db.select().from(table.cohort).where(eq(table.cohort.id, id));
 	if (!row || (viewer.role !== 'admin' && row.trainerId !== viewer.id)) return null;
 	return row;
+}
+
+const CAN_TRAIN = ['trainer', 'admin'] as const;
+
+/** Who a cohort can be handed to: trainers and admins whose accounts are not disabled. */
+export async function possibleTrainers() {
+	return db
+		.select({ id: table.user.id, name: table.user.name, role: table.user.role })
+		.from(table.user)
+		.where(and(inArray(table.user.role, [...CAN_TRAIN]), isNull(table.user.disabledAt)))
+		.orderBy(asc(table.user.name));
+}
+
+/**
+ * Gives a cohort, with its participants, attendance and codes, to another trainer (an admin's
+ * hand-over, e.g. before the old trainer deletes their account). False when `trainerId` is not
+ * a trainer or admin who may have it.
+ */
+export async function handOverCohort(cohortId: string, trainerId: string) {
+	const [target] = await db
+		.select({ id: table.user.id })
+		.from(table.user)
+		.where(
+			and(
+				eq(table.user.id, trainerId),
+				inArray(table.user.role, [...CAN_TRAIN]),
+				isNull(table.user.disabledAt)
+			)
+		);
+	if (!target) return false;
+	await db.update(table.cohort).set({ trainerId }).where(eq(table.cohort.id, cohortId));
+	return true;
 }
 
 export async function membersOf(cohortId: string) {

@@ -9,7 +9,7 @@ import { trainerCohort } from '$lib/server/trainer/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { cohort } = await trainerCohort(event);
+	const { user, cohort } = await trainerCohort(event);
 	const base = publicBaseUrl(event.url);
 	const joinUrl = `${base}/join/${cohort.joinCode}`;
 	const members = await membersOf(cohort.id);
@@ -24,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			joinOpen: cohort.joinOpen,
 			courses: cohort.courses.map((slug) => ({ slug, title: findCourse(slug)?.title ?? slug }))
 		},
+		isAdmin: user.role === 'admin',
 		joinUrl,
 		loginUrl: `${base}/login`,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 }),
