@@ -82,14 +82,16 @@ export async function cohortFor(viewer: SessionUser, id: string) {
 	return row;
 }
 
-const CAN_TRAIN = ['trainer', 'admin'] as const;
+/** Trainers and admins whose accounts are not disabled: who may hold a cohort. */
+const mayHoldCohorts = () =>
+	and(inArray(table.user.role, ['trainer', 'admin']), isNull(table.user.disabledAt));
 
 /** Who a cohort can be handed to: trainers and admins whose accounts are not disabled. */
 export async function possibleTrainers() {
 	return db
 		.select({ id: table.user.id, name: table.user.name, role: table.user.role })
 		.from(table.user)
-		.where(and(inArray(table.user.role, [...CAN_TRAIN]), isNull(table.user.disabledAt)))
+		.where(mayHoldCohorts())
 		.orderBy(asc(table.user.name));
 }
 
@@ -102,13 +104,7 @@ export async function handOverCohort(cohortId: string, trainerId: string) {
 	const [target] = await db
 		.select({ id: table.user.id })
 		.from(table.user)
-		.where(
-			and(
-				eq(table.user.id, trainerId),
-				inArray(table.user.role, [...CAN_TRAIN]),
-				isNull(table.user.disabledAt)
-			)
-		);
+		.where(and(eq(table.user.id, trainerId), mayHoldCohorts()));
 	if (!target) return false;
 	await db.update(table.cohort).set({ trainerId }).where(eq(table.cohort.id, cohortId));
 	return true;
