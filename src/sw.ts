@@ -54,6 +54,12 @@ function isLesson(url: URL) {
 	return parts.length === 4 && parts[1] === 'courses' && parts[3] !== 'quiz';
 }
 
+/** A course's quiz page: kept like a lesson, but shown from the phone only when offline. */
+function isQuiz(url: URL) {
+	const parts = url.pathname.split('/');
+	return parts.length === 4 && parts[1] === 'courses' && parts[3] === 'quiz';
+}
+
 /** The response again, stamped with this build's content version and when it was asked for. */
 function stamped(response: Response, askedAt: number) {
 	const headers = new Headers(response.headers);
@@ -91,7 +97,7 @@ async function fetchAndKeep(request: Request, url: URL) {
 	if (response.ok && response.status === 200) {
 		const keep = stamped(response.clone(), askedAt);
 		const names = new Set(await caches.keys());
-		if (isLesson(url)) names.add(PAGES);
+		if (isLesson(url) || isQuiz(url)) names.add(PAGES);
 		if (url.pathname === '/' || url.pathname === '/__data.json') names.add(SHELL);
 		for (const name of names) {
 			if (name === ASSETS || name === META) continue;
@@ -99,7 +105,7 @@ async function fetchAndKeep(request: Request, url: URL) {
 			if (name === PAGES || name === SHELL || (await cache.match(url.pathname)))
 				await cache.put(url.pathname, keep.clone());
 		}
-		if (isLesson(url)) await pagesExpiration.updateTimestamp(url.pathname);
+		if (isLesson(url) || isQuiz(url)) await pagesExpiration.updateTimestamp(url.pathname);
 		await pagesExpiration.expireEntries();
 	}
 	return response;
@@ -172,13 +178,15 @@ self.addEventListener('fetch', (event) => {
 });
 
 /**
- * The lesson open when the worker first arrives was loaded before the worker was in charge:
- * keep it too, from the browser's HTTP cache (force-cache), so its next visit costs nothing.
+ * The lesson (or quiz) open when the worker first arrives was loaded before the worker was in
+ * charge: keep it too, from the browser's HTTP cache (force-cache), so its next visit costs
+ * nothing and a quiz opened from a shared link can be taken again offline.
  */
 async function keepOpenLessons() {
 	for (const client of await self.clients.matchAll({ type: 'window' })) {
 		const url = new URL(client.url);
-		if (url.origin !== self.location.origin || url.search || !isLesson(url)) continue;
+		if (url.origin !== self.location.origin || url.search) continue;
+		if (!isLesson(url) && !isQuiz(url)) continue;
 		const request = new Request(url.pathname, {
 			cache: 'force-cache',
 			headers: { accept: 'text/html' }

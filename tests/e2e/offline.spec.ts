@@ -184,3 +184,23 @@ test('a lesson opened once opens again from the phone, offline too, until a form
 	await expect(page.getByRole('button', { name: 'Mark as done' })).toBeVisible();
 	await context.close();
 });
+
+test('a quiz opened online, even as the first page, can be opened again offline', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	// From a shared link: the quiz is the first page, loaded before the service worker exists.
+	await page.goto(`${COURSE}/quiz`);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect
+		.poll(() => page.evaluate(async (path) => !!(await caches.match(path)), `${COURSE}/quiz`))
+		.toBe(true);
+
+	await context.setOffline(true);
+	const again = await page.goto(`${COURSE}/quiz`);
+	expect(again?.fromServiceWorker()).toBe(true);
+	await expect(page.locator('fieldset').first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Anda sedang offline' })).toHaveCount(0);
+	await context.close();
+});
