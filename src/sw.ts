@@ -97,13 +97,19 @@ async function fetchAndKeep(request: Request, url: URL) {
 	if (response.ok && response.status === 200) {
 		const keep = stamped(response.clone(), askedAt);
 		const names = new Set(await caches.keys());
+		// What stays on the phone for next time: the course pages, lessons and quizzes (public
+		// text and the learner's own progress) and the home page. Never the account, trainer or
+		// admin pages (names, phone numbers, participants): a phone is often shared after
+		// signing out. Saved-course caches are refreshed with what they already hold.
+		const course = url.pathname.startsWith('/courses');
+		const home = url.pathname === '/' || url.pathname === '/__data.json';
 		if (isLesson(url) || isQuiz(url)) names.add(PAGES);
-		if (url.pathname === '/' || url.pathname === '/__data.json') names.add(SHELL);
+		if (home) names.add(SHELL);
 		for (const name of names) {
 			if (name === ASSETS || name === META) continue;
 			const cache = await caches.open(name);
-			if (name === PAGES || name === SHELL || (await cache.match(url.pathname)))
-				await cache.put(url.pathname, keep.clone());
+			const mine = name === PAGES ? course : name === SHELL ? home : false;
+			if (mine || (await cache.match(url.pathname))) await cache.put(url.pathname, keep.clone());
 		}
 		if (isLesson(url) || isQuiz(url)) await pagesExpiration.updateTimestamp(url.pathname);
 		await pagesExpiration.expireEntries();

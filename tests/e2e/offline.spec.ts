@@ -204,3 +204,31 @@ test('a quiz opened online, even as the first page, can be opened again offline'
 	await expect(page.getByRole('heading', { name: 'Anda sedang offline' })).toHaveCount(0);
 	await context.close();
 });
+
+test('account pages are never kept on the phone, which others may use after signing out', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	await register(page, {
+		name: 'Rina Berbagi HP',
+		contact: uniquePhone(),
+		password: 'ledre pisang raja'
+	});
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	// Pages asked for with the worker in charge: a lesson is kept, the account page is not.
+	await page.goto(`${COURSE}/menentukan-harga-jual`);
+	await page.goto('/account');
+	await expect(page.getByText('Rina Berbagi HP').first()).toBeVisible();
+	const kept = (path: string) =>
+		page.evaluate(async (p) => !!(await caches.match(p, { ignoreSearch: true })), path);
+	await expect.poll(() => kept(`${COURSE}/menentukan-harga-jual`)).toBe(true);
+	expect(await kept('/account')).toBe(false);
+
+	await context.setOffline(true);
+	await page.goto('/account');
+	await expect(page.getByRole('heading', { name: 'Anda sedang offline' })).toBeVisible();
+	await expect(page.getByText('Rina Berbagi HP')).toHaveCount(0);
+	await context.close();
+});
