@@ -1,3 +1,4 @@
+import { cleanText } from '$lib/server/text';
 import { readOrigins, type OriginProblem } from './origins';
 import type { PartnerInput } from './registry';
 
@@ -10,8 +11,9 @@ export type PartnerFormErrors = {
 /** The partner form, read and checked; on a problem, what was typed comes back with it. */
 export function readPartnerForm(form: FormData, production: boolean) {
 	const values = {
-		name: String(form.get('name') ?? '').trim(),
-		contact: String(form.get('contact') ?? '').trim(),
+		// cleanText: a name beginning with NUL would be kept, then read back from SQLite as "".
+		name: cleanText(form.get('name')),
+		contact: cleanText(form.get('contact')),
 		origins: String(form.get('origins') ?? '').slice(0, 5000)
 	};
 	const errors: PartnerFormErrors = {};
