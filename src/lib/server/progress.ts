@@ -49,17 +49,6 @@ export async function doneInCourse(userId: string | undefined, course: string) {
 	return new Set((await lessonsDoneInCourse({ userId, course })).map((r) => r.lesson));
 }
 
-const perRequest = new WeakMap<App.Locals, Map<string, Promise<Set<string>>>>();
-
-/** doneInCourse for the signed-in learner, asked once per request (page cache and page both need it). */
-export function doneInCourseOnce(locals: App.Locals, course: string) {
-	let asked = perRequest.get(locals);
-	if (!asked) perRequest.set(locals, (asked = new Map()));
-	let done = asked.get(course);
-	if (!done) asked.set(course, (done = doneInCourse(locals.user?.id, course)));
-	return done;
-}
-
 /** course slug → set of completed lesson slugs */
 export async function progressByCourse(userId: string) {
 	const map = new Map<string, Set<string>>();

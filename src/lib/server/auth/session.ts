@@ -78,7 +78,7 @@ export function checkSession(row: SessionRow, now = Date.now()) {
 
 export async function validateSessionToken(token: string, now = Date.now()) {
 	const id = sessionIdFromToken(token);
-	const [row] = await readSessionRows(token);
+	const [row] = await readSession({ id });
 	if (!row) return { session: null, user: null, renewed: false, mustChangePassword: false };
 
 	const check = checkSession(row, now);

@@ -13,7 +13,7 @@ import { lookup } from './store';
  * server.js finds it under FAST_LANE once SvelteKit's hooks are loaded: the built server's
  * modules have hashed names and no stable path to import from.
  */
-export const FAST_LANE = Symbol.for('naik-kelas.page-cache.fast-lane');
+const FAST_LANE = Symbol.for('naik-kelas.page-cache.fast-lane');
 
 const header = (req: IncomingMessage) => (name: string) => {
 	const value = req.headers[name];

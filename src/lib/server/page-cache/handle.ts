@@ -19,7 +19,7 @@ const gz = promisify(gzip);
 const rendering = new Map<string, Promise<Entry | Response>>();
 
 /** Brotli's window (log2 bytes, 10 to 24) that holds `size` bytes. */
-export function windowBits(size: number) {
+function windowBits(size: number) {
 	return Math.min(24, Math.max(10, Math.ceil(Math.log2(size + 16))));
 }
 
@@ -40,7 +40,7 @@ async function compress(html: Uint8Array, encoding: Encoding): Promise<Uint8Arra
 }
 
 /** The request as the key reads it. */
-export function fromEvent({ request, url }: RequestEvent) {
+function fromEvent({ request, url }: RequestEvent) {
 	return {
 		method: request.method,
 		path: url.pathname + url.search,

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { findLesson, lessonPlace } from '$lib/server/content/catalog';
 import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
-import { doneInCourseOnce, markLessonDone } from '$lib/server/progress';
+import { doneInCourse, markLessonDone } from '$lib/server/progress';
 import { publicBaseUrl } from '$lib/server/public-url';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const place = lessonPlace(params.course, params.lesson);
 	if (!place) error(404, 'not found');
 	const { found, course, lesson, prev, next } = place;
-	const done = await doneInCourseOnce(locals, course.slug);
+	const done = await doneInCourse(locals.user?.id, course.slug);
 	return {
 		course,
 		lesson: { ...lesson, summary: found.lesson.summary },
