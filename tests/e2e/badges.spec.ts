@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
+import { gunzipSync } from 'node:zlib';
 import { verifyCredential } from '../../src/lib/server/badges/credential';
 import {
 	ADMIN,
@@ -165,9 +166,9 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 		await visitor.request.get(verifyPath, { headers: { accept: 'application/json' } })
 	).json();
 	expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-	const issuer = await (await visitor.request.get('/issuer')).json();
-	const key = await (await visitor.request.get('/issuer/key')).json();
-	expect((await verifyCredential(credential, { issuer, key })).verified).toBe(true);
+	const did = await (await visitor.request.get('/.well-known/did.json')).json();
+	expect(credential.issuer.id).toBe(did.id);
+	expect((await verifyCredential(credential, [did])).verified).toBe(true);
 	expect(await (await visitor.request.get(`${verifyPath}.json`)).json()).toEqual(credential);
 
 	// The trainer revokes it; the page and the status say so.
@@ -179,6 +180,14 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 	await expect(visitor.getByText('Dicabut', { exact: true })).toBeVisible();
 	const status = await (await visitor.request.get(`${verifyPath}/status`)).json();
 	expect(status.revokedCredentials).toHaveLength(1);
+	// …and so does the Bitstring Status List the DCC verifier and wallet read (signed, by the DID).
+	const entry = credential.credentialStatus;
+	expect(entry.type).toBe('BitstringStatusListEntry');
+	const list = await (await visitor.request.get(new URL(entry.statusListCredential).pathname)).json();
+	expect((await verifyCredential(list, [did])).verified).toBe(true);
+	const bits = gunzipSync(Buffer.from(list.credentialSubject.encodedList.slice(1), 'base64url'));
+	const index = Number(entry.statusListIndex);
+	expect(bits[index >> 3] & (0x80 >> (index & 7))).not.toBe(0);
 });
 
 test('unknown or malformed badge ids are a plain 404', async ({ page }) => {
