@@ -78,8 +78,12 @@ let revoker: string;
 const asked: string[] = [];
 
 /** A route handler called as SvelteKit would, for a URL on our public address. */
-const call = (handler: (e: RequestEvent) => Response | Promise<Response>, url: string, params = {}) =>
-	handler({ url: new URL(url), params, request: new Request(url) } as unknown as RequestEvent);
+const call = (handler: unknown, url: string, params = {}) =>
+	(handler as (e: RequestEvent) => Response | Promise<Response>)({
+		url: new URL(url),
+		params,
+		request: new Request(url)
+	} as unknown as RequestEvent);
 
 /** The network, as the verifier sees it: our routes and the shipped files, nothing else. */
 async function offlineFetch(input: RequestInfo | URL, init?: RequestInit) {
@@ -105,7 +109,7 @@ const served = async (id: string) => fromResponse(await credentialResponse(id));
 
 async function verify(credential: Vc) {
 	const result = (await verifier.verifyCredential({
-		credential,
+		credential: credential as unknown as Parameters<typeof verifier.verifyCredential>[0]['credential'],
 		knownDIDRegistries: [{ name: 'Registri PKK (uji)', type: 'dcc-legacy', url: REGISTRY_URL }]
 	})) as VerifierResult;
 	if (REPORT) {

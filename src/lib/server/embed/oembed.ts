@@ -30,7 +30,11 @@ function size(value: string | null): number | null | 'bad' {
 }
 
 /** The thumbnail fields, within both limits, or none when no icon is small enough. */
-function thumbnail(base: string, maxWidth: number | null, maxHeight: number | null) {
+function thumbnail(
+	base: string,
+	maxWidth: number | null,
+	maxHeight: number | null
+): Record<string, string | number> {
 	const fits = THUMBNAILS.find((px) => px <= (maxWidth ?? px) && px <= (maxHeight ?? px));
 	return fits
 		? {
