@@ -99,7 +99,9 @@ async function offlineFetch(input: RequestInfo | URL, init?: RequestInit) {
 		return Response.json({ ...schema('endorsementcredential.json'), $id: ENDORSEMENT_SCHEMA_URL });
 	if (url === REGISTRY_URL)
 		return Response.json({
-			registry: { [DID]: { name: 'TP PKK Kabupaten Bojonegoro', url: BASE, location: 'Bojonegoro' } }
+			registry: {
+				[DID]: { name: 'TP PKK Kabupaten Bojonegoro', url: BASE, location: 'Bojonegoro' }
+			}
 		});
 	throw new Error(`test is offline: refused ${url}`);
 }
@@ -109,7 +111,9 @@ const served = async (id: string) => fromResponse(await credentialResponse(id));
 
 async function verify(credential: Vc) {
 	const result = (await verifier.verifyCredential({
-		credential: credential as unknown as Parameters<typeof verifier.verifyCredential>[0]['credential'],
+		credential: credential as unknown as Parameters<
+			typeof verifier.verifyCredential
+		>[0]['credential'],
 		knownDIDRegistries: [{ name: 'Registri PKK (uji)', type: 'dcc-legacy', url: REGISTRY_URL }]
 	})) as VerifierResult;
 	if (REPORT) {
@@ -204,7 +208,7 @@ describe("1EdTech's Open Badges 3.0 JSON Schema (ajv)", () => {
 	});
 });
 
-describe("the DCC verifier-core (VerifierPlus, Learner Credential Wallet)", () => {
+describe('the DCC verifier-core (VerifierPlus, Learner Credential Wallet)', () => {
 	it('passes a valid course badge: signature, status, registered did:web issuer, schema', async () => {
 		const r = await verify(course.credential);
 		expect(r.errors).toBeUndefined();

@@ -76,7 +76,11 @@ export async function awardCourseBadgeIfEarned(
  * The endorsement a tier badge states when the caller gives none: every item of the tier's
  * checklist (labels only), endorsed now.
  */
-export function checklistEndorsement(tierId: string, endorserName: string, endorsedAt = new Date()) {
+export function checklistEndorsement(
+	tierId: string,
+	endorserName: string,
+	endorsedAt = new Date()
+) {
 	const tier = findTier(tierId);
 	return {
 		items: (tier?.evidence ?? []).map((e) => ({ id: e.id, label: e.label })),

@@ -4,14 +4,7 @@
 // cannot expand.
 import { createHash, randomBytes } from 'node:crypto';
 import { MULTIKEY_CONTEXT, DID_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from './document-loader';
-import {
-	credentialUrl,
-	issuerDid,
-	issuerUrl,
-	keyUrl,
-	keyUrlForIssuer,
-	trimBase
-} from './ids';
+import { credentialUrl, issuerDid, issuerUrl, keyUrl, keyUrlForIssuer, trimBase } from './ids';
 import type { IssuerKey } from './issuer-key';
 import { statusEntry } from './status-list';
 

@@ -248,7 +248,10 @@ describe('tier badge contents', () => {
 
 	it('a salted hash of a recipient identifier can be checked, but not read', async () => {
 		const c = buildCredential(
-			{ ...input, hashedIdentifier: { identityType: 'emailAddress', value: 'sri@contoh.id', salt: 'garam' } },
+			{
+				...input,
+				hashedIdentifier: { identityType: 'emailAddress', value: 'sri@contoh.id', salt: 'garam' }
+			},
 			await key()
 		) as Vc;
 		const hashed = c.credentialSubject.identifier[2] as Record<string, unknown>;
