@@ -155,6 +155,10 @@ export const MATRIX: Row[] = [
 	{ key: 'PAGE /admin/partners/[id]',             path: '/admin/partners/{partner}',       expect: ADMINS },
 	{ key: 'POST /admin/partners/[id]?/save',       path: '/admin/partners/{partner}?/save', form: { name: '' },
 		expect: [303, 403, 403, 403, 403, 400] },
+	// The certificate signatory; a name without a title is refused (400) and nothing changes.
+	{ key: 'PAGE /admin/certificate',               path: '/admin/certificate',              expect: ADMINS },
+	{ key: 'POST /admin/certificate?/save',         path: '/admin/certificate?/save',        form: { name: 'Bu Ketua', title: '' },
+		expect: [303, 403, 403, 403, 403, 400] },
 	// A partner that does not exist: the admin is sent back to the list, nothing is deleted.
 	{ key: 'POST /admin/partners/[id]?/delete',     path: '/admin/partners/tidak-ada?/delete', form: {},
 		expect: [303, 403, 403, 403, 403, 303] },
@@ -182,6 +186,9 @@ export const MATRIX: Row[] = [
 		expect: [403, 403, 403, 400, 403, 400] },
 	{ key: 'GET /achievements/[slug]',              path: '/achievements/course-{course}',   expect: PUBLIC },
 	{ key: 'GET /achievements/[slug].svg',          path: '/achievements/course-{course}.svg', expect: PUBLIC },
+	// The did:web issuer's DID document and the signed revocation status list: for any verifier.
+	{ key: 'GET /.well-known/did.json',             path: '/.well-known/did.json',           expect: PUBLIC },
+	{ key: 'GET /credentials/status/[list]',        path: '/credentials/status/1',           expect: PUBLIC },
 	{ key: 'GET /issuer',                           path: '/issuer',                         expect: PUBLIC },
 	{ key: 'GET /issuer/key',                       path: '/issuer/key',                     expect: PUBLIC },
 

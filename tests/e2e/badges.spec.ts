@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
+import { gunzipSync } from 'node:zlib';
 import { verifyCredential } from '../../src/lib/server/badges/credential';
 import {
 	ADMIN,
@@ -69,6 +70,12 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 	await adminPage.getByLabel(`Peran untuk ${trainer.name}`).selectOption('trainer');
 	await adminPage.getByRole('button', { name: 'Ubah peran' }).click();
 	await expect(adminPage.getByText(`Peran ${trainer.name} sekarang: Pelatih.`)).toBeVisible();
+	// The admin names the signatory printed on certificates.
+	await adminPage.goto('/admin/certificate');
+	await adminPage.getByLabel('Nama penanda tangan').fill('Hj. Lusi Wahyuni');
+	await adminPage.getByLabel('Jabatan').fill('Ketua TP PKK Kabupaten Bojonegoro');
+	await adminPage.getByRole('button', { name: 'Simpan penanda tangan' }).click();
+	await expect(adminPage.getByText('Penanda tangan disimpan.')).toBeVisible();
 
 	await trainerPage.goto('/trainer');
 	await trainerPage.getByLabel('Nama kelas').fill('Bimtek Padangan Desember');
@@ -154,8 +161,27 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 	const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
 	expect(decoded?.data).toBe(`${BASE}${verifyPath}`);
 
-	// The certificate prints on exactly one A4 page.
+	// Into a digital wallet: the file to download, and a QR the Learner Credential Wallet scans.
+	await expect(visitor.getByRole('heading', { name: 'Simpan ke dompet digital' })).toBeVisible();
+	const download = visitor.getByRole('link', { name: 'Unduh file lencana (JSON)' });
+	const file = await visitor.request.get((await download.getAttribute('href'))!);
+	expect(file.headers()['content-disposition']).toMatch(
+		/^attachment; filename="lencana-naik-kelas-/
+	);
+	await visitor.getByText('Tambahkan dengan kode QR').click();
+	const walletPng = PNG.sync.read(
+		await visitor
+			.getByRole('img', { name: 'Kode QR untuk menambahkan lencana ke dompet digital' })
+			.screenshot()
+	);
+	const walletQr = jsQR(new Uint8ClampedArray(walletPng.data), walletPng.width, walletPng.height);
+	expect(walletQr?.data).toBe(`${BASE}${verifyPath}.json`);
+	expect(await file.json()).toEqual(await (await visitor.request.get(`${verifyPath}.json`)).json());
+
+	// The certificate prints on exactly one A4 page, with the admin's signatory.
 	await visitor.goto(`${verifyPath}/certificate`);
+	await expect(visitor.getByText('Hj. Lusi Wahyuni')).toBeVisible();
+	await expect(visitor.getByText('Ketua TP PKK Kabupaten Bojonegoro')).toBeVisible();
 	await visitor.emulateMedia({ media: 'print' });
 	const pdf = (await visitor.pdf({ format: 'A4', printBackground: true })).toString('latin1');
 	expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
@@ -165,9 +191,9 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 		await visitor.request.get(verifyPath, { headers: { accept: 'application/json' } })
 	).json();
 	expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-	const issuer = await (await visitor.request.get('/issuer')).json();
-	const key = await (await visitor.request.get('/issuer/key')).json();
-	expect((await verifyCredential(credential, { issuer, key })).verified).toBe(true);
+	const did = await (await visitor.request.get('/.well-known/did.json')).json();
+	expect(credential.issuer.id).toBe(did.id);
+	expect((await verifyCredential(credential, [did])).verified).toBe(true);
 	expect(await (await visitor.request.get(`${verifyPath}.json`)).json()).toEqual(credential);
 
 	// The trainer revokes it; the page and the status say so.
@@ -179,6 +205,16 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 	await expect(visitor.getByText('Dicabut', { exact: true })).toBeVisible();
 	const status = await (await visitor.request.get(`${verifyPath}/status`)).json();
 	expect(status.revokedCredentials).toHaveLength(1);
+	// …and so does the Bitstring Status List the DCC verifier and wallet read (signed, by the DID).
+	const entry = credential.credentialStatus;
+	expect(entry.type).toBe('BitstringStatusListEntry');
+	const list = await (
+		await visitor.request.get(new URL(entry.statusListCredential).pathname)
+	).json();
+	expect((await verifyCredential(list, [did])).verified).toBe(true);
+	const bits = gunzipSync(Buffer.from(list.credentialSubject.encodedList.slice(1), 'base64url'));
+	const index = Number(entry.statusListIndex);
+	expect(bits[index >> 3] & (0x80 >> (index & 7))).not.toBe(0);
 });
 
 test('unknown or malformed badge ids are a plain 404', async ({ page }) => {

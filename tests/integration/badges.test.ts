@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '$lib/server/auth/accounts';
 import { awardCourseBadgeIfEarned, badgesFor, revokeBadge } from '$lib/server/badges/award';
-import { issuerProfile, publicKeyDocument, verifyCredential } from '$lib/server/badges/credential';
+import { didDocument, verifyCredential } from '$lib/server/badges/credential';
 import { issuerKey } from '$lib/server/badges/issue';
 import { saveBusiness } from '$lib/server/business';
 import { findCourse } from '$lib/server/content/catalog';
@@ -99,7 +99,7 @@ describe('course badge', () => {
 		expect(credential.id).toBe(`${BASE}/verify/${badge.id}`);
 		expect(credential.credentialSubject.achievement.name).toBe('Pengelola Usaha Rapi');
 		const key = await issuerKey();
-		const docs = { issuer: issuerProfile(BASE, key), key: publicKeyDocument(BASE, key) };
+		const docs = [didDocument(BASE, key)];
 		expect((await verifyCredential(credential, docs)).verified).toBe(true);
 		const forged = { ...credential, validFrom: '2020-01-01T00:00:00Z' };
 		expect((await verifyCredential(forged, docs)).verified).toBe(false);

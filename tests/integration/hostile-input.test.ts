@@ -15,6 +15,7 @@ import { listRoutes } from '../e2e/routes';
 import * as account from '../../src/routes/account/+page.server';
 import * as accountDelete from '../../src/routes/account/delete/+page.server';
 import * as accountPassword from '../../src/routes/account/password/+page.server';
+import * as adminCertificate from '../../src/routes/admin/certificate/+page.server';
 import * as adminPartners from '../../src/routes/admin/partners/+page.server';
 import * as adminPartner from '../../src/routes/admin/partners/[id]/+page.server';
 import * as adminUsers from '../../src/routes/admin/users/+page.server';
@@ -419,6 +420,14 @@ const CASES: Case[] = [
 		params: () => ({ id: partnerId }),
 		unchangedOnRefusal: partnerRow,
 		run: (e) => adminPartner.actions.save(e as never)
+	},
+	{
+		key: 'POST /admin/certificate?/save',
+		path: '/admin/certificate',
+		fields: ['name', 'title'],
+		values: () => ({ name: personName, title: or_(fc.constant('Ketua TP PKK Bojonegoro')) }),
+		unchangedOnRefusal: () => db.select().from(table.setting),
+		run: (e) => adminCertificate.actions.save(e as never)
 	},
 	{
 		key: 'POST /trainer?/create',

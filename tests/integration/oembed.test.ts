@@ -23,14 +23,14 @@ describe('GET /oembed', () => {
 		expect(await xml.text()).toContain('<type>rich</type>');
 	});
 
-	it('gives a clear 4xx, never a 500, for bad or foreign input', async () => {
+	it('gives a clear 4xx (501 for an unsupported format), never a 500, for bad or foreign input', async () => {
 		const cases: [Record<string, string>, number][] = [
 			[{ url: 'https://evil.example/courses/manajemen-usaha' }, 404],
 			[{ url: `${SITE}/courses/tidak-ada` }, 404],
 			[{ url: '%%%' }, 404],
 			[{}, 400],
-			[{ url: `${SITE}/courses/manajemen-usaha`, format: 'html' }, 400],
-			[{ url: `${SITE}/courses/manajemen-usaha`, maxwidth: '1000000000' }, 400],
+			[{ url: `${SITE}/courses/manajemen-usaha`, format: 'html' }, 501],
+			[{ url: `${SITE}/courses/manajemen-usaha`, maxwidth: '10000000000' }, 400],
 			[{ url: `${SITE}/courses/manajemen-usaha`, maxheight: 'tinggi' }, 400]
 		];
 		for (const [query, status] of cases) {

@@ -34,7 +34,8 @@ const TEXT: Record<string, () => string> = {
 	last_admin: m.error_last_admin,
 	owns_cohorts: m.error_owns_cohorts,
 	trainer_invalid: m.error_trainer_invalid,
-	wrong_password: m.error_wrong_password
+	wrong_password: m.error_wrong_password,
+	title_required: m.error_title_required
 };
 
 export function errorText(code: string | undefined | null): string | undefined {

@@ -1,10 +1,12 @@
-import { and, desc, eq, isNull, or } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
+import { and, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { randomBytes, randomInt } from 'node:crypto';
 import { findCourse } from '$lib/server/content/catalog';
 import { db, table } from '$lib/server/db';
 import { doneInCourse } from '$lib/server/progress';
 import { quizStatusByCourse } from '$lib/server/quiz/attempts';
 import { findTier } from '$lib/server/tiers/rules';
+import type { TierEndorsement } from './credential';
+import { STATUS_LIST_LENGTH } from './credential/status-list';
 import { issueCredential } from './issue';
 
 export function newBadgeId() {
@@ -70,8 +72,33 @@ export async function awardCourseBadgeIfEarned(
 	});
 }
 
-/** Awards a tier badge to the business; called when a trainer or admin endorses its evidence. */
-export async function awardTierBadge(businessId: string, tierId: string, baseUrl: string) {
+/**
+ * The endorsement a tier badge states when the caller gives none: every item of the tier's
+ * checklist (labels only), endorsed now.
+ */
+export function checklistEndorsement(
+	tierId: string,
+	endorserName: string,
+	endorsedAt = new Date()
+) {
+	const tier = findTier(tierId);
+	return {
+		items: (tier?.evidence ?? []).map((e) => ({ id: e.id, label: e.label })),
+		endorsedAt,
+		endorserName
+	} satisfies TierEndorsement;
+}
+
+/**
+ * Awards a tier badge to the business; called when a trainer or admin endorses its evidence.
+ * `endorsement` is what the badge states about that check (see TierEndorsement).
+ */
+export async function awardTierBadge(
+	businessId: string,
+	tierId: string,
+	baseUrl: string,
+	endorsement: TierEndorsement = checklistEndorsement(tierId, 'Pelatih Naik Kelas')
+) {
 	const about = describeAchievement('tier', tierId);
 	if (!about) return null;
 	if (await existing(holder.business(businessId), 'tier', tierId)) return null;
@@ -86,7 +113,8 @@ export async function awardTierBadge(businessId: string, tierId: string, baseUrl
 		...about,
 		holderName: person.name,
 		businessName: biz.name,
-		baseUrl
+		baseUrl,
+		endorsement
 	});
 }
 
@@ -116,9 +144,33 @@ type NewBadge = {
 	description: string;
 	criteria: string;
 	baseUrl: string;
+	endorsement?: TierEndorsement;
 };
 
+/** A free bit in the status list, picked at random (see status-list.ts). */
+async function freeStatusIndex() {
+	for (;;) {
+		const index = randomInt(STATUS_LIST_LENGTH);
+		const [taken] = await db
+			.select({ id: table.badge.id })
+			.from(table.badge)
+			.where(eq(table.badge.statusIndex, index));
+		if (!taken) return index;
+	}
+}
+
 async function insertBadge(b: NewBadge) {
+	// A status index taken between the check and the insert (vanishingly rare) makes the insert
+	// do nothing, as a second award does: try again unless the holder really has the badge.
+	for (let attempt = 0; attempt < 5; attempt++) {
+		const row = await tryInsertBadge(b, await freeStatusIndex());
+		if (row) return row;
+		if (await existing(b.holderKey, b.kind, b.achievement)) return null;
+	}
+	throw new Error('no free status list index');
+}
+
+async function tryInsertBadge(b: NewBadge, statusIndex: number) {
 	const id = newBadgeId();
 	const awardedAt = new Date();
 	const credential = await issueCredential({
@@ -133,7 +185,9 @@ async function insertBadge(b: NewBadge) {
 			description: b.description,
 			criteria: b.criteria,
 			kind: b.kind
-		}
+		},
+		statusIndex,
+		endorsement: b.endorsement
 	});
 	// When two requests race, the unique index lets exactly one insert through.
 	const [row] = await db
@@ -149,7 +203,8 @@ async function insertBadge(b: NewBadge) {
 			holderName: b.holderName,
 			businessName: b.businessName,
 			awardedAt,
-			credential: JSON.stringify(credential)
+			credential: JSON.stringify(credential),
+			statusIndex
 		})
 		.onConflictDoNothing()
 		.returning();
@@ -182,4 +237,13 @@ export async function revokeBadge(id: string, byUserId: string, reason: string) 
 		.where(and(eq(table.badge.id, id), isNull(table.badge.revokedAt)))
 		.returning({ id: table.badge.id });
 	return rows.length > 0;
+}
+
+/** The status-list bits of every revoked badge (badges from before the list have none). */
+export async function revokedStatusIndexes() {
+	const rows = await db
+		.select({ index: table.badge.statusIndex })
+		.from(table.badge)
+		.where(and(isNotNull(table.badge.revokedAt), isNotNull(table.badge.statusIndex)));
+	return rows.map((r) => r.index!);
 }

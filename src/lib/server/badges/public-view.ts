@@ -26,6 +26,11 @@ export async function publicBadge(badge: Badge, baseUrl: string) {
 		awardedAt: badge.awardedAt,
 		revokedAt: badge.revokedAt,
 		// Drawn on the server as SVG: no QR library is sent to the phone.
-		qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+		qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+		/** The credential's own address: the Learner Credential Wallet imports it from a URL or QR. */
+		walletUrl: `${url}.json`,
+		walletQrSvg: badge.credential
+			? await QRCode.toString(`${url}.json`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+			: null
 	};
 }

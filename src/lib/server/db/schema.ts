@@ -270,15 +270,32 @@ export const badge = sqliteTable(
 		credential: text('credential').notNull(),
 		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 		revokedBy: text('revoked_by').references(() => user.id, { onDelete: 'set null' }),
-		revokeReason: text('revoke_reason')
+		revokeReason: text('revoke_reason'),
+		/**
+		 * The badge's bit in the Bitstring Status List (`/credentials/status/1`). Null for badges
+		 * issued before it: those carry a 1EdTechRevocationList status instead.
+		 */
+		statusIndex: integer('status_index')
 	},
 	(t) => [
 		uniqueIndex('badge_holder_unique').on(t.holderKey, t.kind, t.achievement),
+		uniqueIndex('badge_status_index_unique').on(t.statusIndex),
 		index('badge_user_idx').on(t.userId)
 	]
 );
 
 export type Badge = typeof badge.$inferSelect;
+
+/**
+ * Settings the admin changes in the admin area, one row per key (JSON value): e.g. the
+ * signatory printed on certificates.
+ */
+export const setting = sqliteTable('setting', {
+	key: text('key').primaryKey(),
+	value: text('value', { mode: 'json' }).notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' })
+});
 
 /**
  * A website allowed to embed our courses (a village, Dinas, cooperative or school site).

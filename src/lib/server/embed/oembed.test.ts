@@ -62,10 +62,11 @@ describe('oembed', () => {
 		});
 		expect(ask({ url: 'not a url' })).toMatchObject({ status: 404 });
 		expect(ask({})).toMatchObject({ status: 400 });
+		// oEmbed §2.3.4: an unsupported format is 501 Not Implemented.
 		expect(ask({ url: `${BASE}/courses/manajemen-usaha`, format: 'yaml' })).toMatchObject({
-			status: 400
+			status: 501
 		});
-		for (const maxwidth of ['-5', '0', '1e9', 'lebar', '99999999'])
+		for (const maxwidth of ['-5', '0', '1e9', 'lebar', '9999999999'])
 			expect(ask({ url: `${BASE}/courses/manajemen-usaha`, maxwidth })).toMatchObject({
 				status: 400
 			});
@@ -89,8 +90,35 @@ describe('oembed', () => {
 		expect(xml).toContain(`<thumbnail_url>${BASE}/icons/icon-512.png</thumbnail_url>`);
 	});
 
-	it('refuses an absurd maxheight and an overlong url with a 400', () => {
-		for (const maxheight of ['-1', '199', '10001', '1.5', ' 300'])
+	it('answers a small maxheight with a smaller frame and thumbnail, not a 400', () => {
+		const small = ask({ url: `${BASE}/courses/manajemen-usaha`, maxheight: '150' });
+		if (!('body' in small)) throw new Error('no answer');
+		expect(small.body).toMatchObject({ height: 150, width: 600 });
+		expect(small.body.html).toContain('height="150"');
+		// no icon fits in 150 px: no thumbnail rather than one too large
+		expect(small.body).not.toHaveProperty('thumbnail_url');
+		expect(small.body).not.toHaveProperty('thumbnail_width');
+	});
+
+	it('keeps the thumbnail within maxwidth and maxheight', () => {
+		const thumb = (query: Record<string, string>) => {
+			const a = ask({ url: `${BASE}/courses/manajemen-usaha`, ...query });
+			if (!('body' in a)) throw new Error('no answer');
+			return [a.body.thumbnail_url, a.body.thumbnail_width, a.body.thumbnail_height];
+		};
+		expect(thumb({})).toEqual([`${BASE}/icons/icon-512.png`, 512, 512]);
+		expect(thumb({ maxwidth: '400' })).toEqual([`${BASE}/icons/icon-192.png`, 192, 192]);
+		expect(thumb({ maxheight: '300' })).toEqual([`${BASE}/icons/icon-192.png`, 192, 192]);
+		expect(thumb({ maxwidth: '700', maxheight: '512' })).toEqual([
+			`${BASE}/icons/icon-512.png`,
+			512,
+			512
+		]);
+		expect(thumb({ maxwidth: '191' })).toEqual([undefined, undefined, undefined]);
+	});
+
+	it('refuses a nonsensical maxheight and an overlong url with a 400', () => {
+		for (const maxheight of ['-1', '0', '1.5', ' 300', 'tinggi'])
 			expect(ask({ url: `${BASE}/courses/manajemen-usaha`, maxheight })).toMatchObject({
 				status: 400
 			});

@@ -9,20 +9,40 @@ import { findCourse, findLesson } from '$lib/server/content/catalog';
  */
 export type OembedAnswer =
 	| { status: 200; format: 'json' | 'xml'; body: Record<string, string | number> }
-	| { status: 400 | 404; error: string };
+	| { status: 400 | 404 | 501; error: string };
 
 const DEFAULT_WIDTH = 600;
 const DEFAULT_HEIGHT = 800;
-const MIN_SIZE = 200;
-const MAX_SIZE = 10_000;
+/** Our square app icons, largest first: the thumbnail is the largest that fits the limits. */
+const THUMBNAILS = [512, 192];
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function size(value: string | null, fallback: number): number | null | 'bad' {
-	if (value === null || value === '') return fallback;
-	if (!/^\d{1,6}$/.test(value)) return 'bad';
+/**
+ * A maxwidth/maxheight: any positive whole number (oEmbed §2.2: the provider must answer within
+ * it, however small; a large one just does not limit us). Anything else is a 400.
+ */
+function size(value: string | null): number | null | 'bad' {
+	if (value === null || value === '') return null;
+	if (!/^\d{1,9}$/.test(value)) return 'bad';
 	const n = Number(value);
-	return n < MIN_SIZE || n > MAX_SIZE ? 'bad' : n;
+	return n < 1 ? 'bad' : n;
+}
+
+/** The thumbnail fields, within both limits, or none when no icon is small enough. */
+function thumbnail(
+	base: string,
+	maxWidth: number | null,
+	maxHeight: number | null
+): Record<string, string | number> {
+	const fits = THUMBNAILS.find((px) => px <= (maxWidth ?? px) && px <= (maxHeight ?? px));
+	return fits
+		? {
+				thumbnail_url: `${base}/icons/icon-${fits}.png`,
+				thumbnail_width: fits,
+				thumbnail_height: fits
+			}
+		: {};
 }
 
 /** The course (and lesson) an address of ours names, or null for anything else. */
@@ -47,23 +67,21 @@ function target(raw: string, base: string) {
 }
 
 export function oembed(params: URLSearchParams, base: string): OembedAnswer {
-	const format = params.get('format') ?? 'json';
+	const format = params.get('format') || 'json';
+	// oEmbed §2.3.4: a format the provider does not offer is 501 Not Implemented.
 	if (format !== 'json' && format !== 'xml')
-		return { status: 400, error: 'format must be json or xml' };
-	const maxWidth = size(params.get('maxwidth'), DEFAULT_WIDTH);
-	const maxHeight = size(params.get('maxheight'), DEFAULT_HEIGHT);
+		return { status: 501, error: 'format must be json or xml' };
+	const maxWidth = size(params.get('maxwidth'));
+	const maxHeight = size(params.get('maxheight'));
 	if (maxWidth === 'bad' || maxHeight === 'bad')
-		return {
-			status: 400,
-			error: `maxwidth and maxheight must be whole numbers from ${MIN_SIZE} to ${MAX_SIZE}`
-		};
+		return { status: 400, error: 'maxwidth and maxheight must be positive whole numbers' };
 	const raw = params.get('url');
 	if (!raw || raw.length > 2000) return { status: 400, error: 'url is required' };
 	const found = target(raw, base);
 	if (!found) return { status: 404, error: 'not a course or lesson of this site' };
 
-	const width = Math.min(DEFAULT_WIDTH, maxWidth!);
-	const height = Math.min(DEFAULT_HEIGHT, maxHeight!);
+	const width = Math.min(DEFAULT_WIDTH, maxWidth ?? DEFAULT_WIDTH);
+	const height = Math.min(DEFAULT_HEIGHT, maxHeight ?? DEFAULT_HEIGHT);
 	const page = `${base}${found.path}`;
 	const title = escape(found.title);
 	const html =
@@ -82,9 +100,7 @@ export function oembed(params: URLSearchParams, base: string): OembedAnswer {
 			html,
 			width,
 			height,
-			thumbnail_url: `${base}/icons/icon-512.png`,
-			thumbnail_width: 512,
-			thumbnail_height: 512,
+			...thumbnail(base, maxWidth, maxHeight),
 			cache_age: 86400
 		}
 	};

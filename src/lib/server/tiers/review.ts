@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { awardTierBadge } from '$lib/server/badges/award';
+import { awardTierBadge, checklistEndorsement } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth/session';
 import { getBusiness } from '$lib/server/business';
@@ -97,6 +97,14 @@ export async function decideReview(
 	const review = rows[0];
 	if (!review) return null;
 	const badge =
-		decision === 'endorsed' ? await awardTierBadge(review.businessId, review.tier, baseUrl) : null;
+		decision === 'endorsed'
+			? await awardTierBadge(
+					review.businessId,
+					review.tier,
+					baseUrl,
+					// What the badge states: the checklist the trainer judged, by name and date.
+					checklistEndorsement(review.tier, reviewer.name, review.reviewedAt ?? new Date())
+				)
+			: null;
 	return { review, badge };
 }

@@ -7,11 +7,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDocumentLoader } from './document-loader';
 import {
 	buildCredential,
+	didDocument,
+	identityHash,
 	issuerProfile,
 	loadIssuerKey,
 	publicKeyDocument,
 	signCredential,
 	verifyCredential,
+	withProofArray,
 	type CredentialInput,
 	type IssuerKey
 } from './index';
@@ -24,7 +27,7 @@ type Vc = Record<string, unknown> & {
 		identifier: { identityHash: string }[];
 		achievement: Record<string, unknown>;
 	};
-	proof: Record<string, unknown> & { proofValue: string };
+	proof: (Record<string, unknown> & { proofValue: string })[];
 };
 
 const BASE = 'https://belajar.pkk.example';
@@ -43,14 +46,14 @@ const input: CredentialInput = {
 		description: 'Menyelesaikan kursus manajemen usaha untuk IKM.',
 		criteria: 'Menyelesaikan semua pelajaran dan lulus kuis akhir.',
 		kind: 'course'
-	}
+	},
+	statusIndex: 4242
 };
+const DID = 'did:web:belajar.pkk.example';
 
-/** What a third party gets by fetching /issuer and /issuer/key: plain JSON. */
-const published = (key: IssuerKey) =>
-	JSON.parse(
-		JSON.stringify({ issuer: issuerProfile(BASE, key), key: publicKeyDocument(BASE, key) })
-	);
+/** What a third party gets by fetching /.well-known/did.json: plain JSON. */
+const published = (key: IssuerKey): Record<string, unknown>[] =>
+	JSON.parse(JSON.stringify([didDocument(BASE, key)]));
 
 let sharedKey: Promise<IssuerKey> | undefined;
 const key = () => (sharedKey ??= loadIssuerKey(tempDir(), noEnv));
@@ -140,18 +143,18 @@ describe('buildCredential', () => {
 		const c = buildCredential(input, await key()) as Vc;
 		expect(c['@context']).toEqual([
 			'https://www.w3.org/ns/credentials/v2',
-			'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-			'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'
+			'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
 		]);
 		expect(c.id).toBe(`${BASE}/verify/b7f3k2`);
 		expect(c.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
 		expect(c.issuer).toEqual({
-			id: `${BASE}/issuer`,
+			id: DID,
 			type: ['Profile'],
 			name: 'TP PKK Kabupaten Bojonegoro — Naik Kelas',
 			url: BASE
 		});
 		expect(c.validFrom).toBe('2025-03-04T05:06:07.000Z');
+		expect(c.awardedDate).toBe('2025-03-04T05:06:07.000Z');
 		expect(c.credentialSubject.type).toEqual(['AchievementSubject']);
 		expect(c.credentialSubject.identifier).toEqual([
 			{ type: 'IdentityObject', identityHash: 'Siti Aminah', identityType: 'name', hashed: false },
@@ -172,8 +175,11 @@ describe('buildCredential', () => {
 			image: { id: `${BASE}/achievements/course-manajemen-usaha.svg`, type: 'Image' }
 		});
 		expect(c.credentialStatus).toEqual({
-			id: `${BASE}/verify/b7f3k2/status`,
-			type: '1EdTechRevocationList'
+			id: `${BASE}/credentials/status/1#4242`,
+			type: 'BitstringStatusListEntry',
+			statusPurpose: 'revocation',
+			statusListIndex: '4242',
+			statusListCredential: `${BASE}/credentials/status/1`
 		});
 		// stable key order, so stored JSON diffs cleanly
 		expect(Object.keys(c)).toEqual([
@@ -183,6 +189,7 @@ describe('buildCredential', () => {
 			'name',
 			'issuer',
 			'validFrom',
+			'awardedDate',
 			'credentialSubject',
 			'credentialStatus'
 		]);
@@ -204,8 +211,85 @@ describe('buildCredential', () => {
 	});
 });
 
+describe('tier badge contents', () => {
+	const endorsement = {
+		items: [
+			{ id: 'nib', label: 'Punya NIB (Nomor Induk Berusaha) dari OSS' },
+			{ id: 'buku-kas', label: 'Foto buku kas yang diisi setiap hari selama satu bulan' }
+		],
+		endorsedAt: new Date('2025-03-03T09:00:00.000Z'),
+		endorserName: 'Tutik Handayani'
+	};
+	const tierInput: CredentialInput = {
+		...input,
+		achievement: { ...input.achievement, slug: 'tier-rintisan', kind: 'tier' },
+		endorsement
+	};
+
+	it('lists the checked evidence items and the endorsement date, nothing more', async () => {
+		const c = buildCredential(tierInput, await key());
+		expect(c.evidence).toEqual([
+			{
+				type: ['Evidence'],
+				name: 'Punya NIB (Nomor Induk Berusaha) dari OSS',
+				description: 'Diperiksa dan disahkan pelatih pada 2025-03-03.',
+				genre: 'Bukti kesiapan usaha'
+			},
+			{
+				type: ['Evidence'],
+				name: 'Foto buku kas yang diisi setiap hari selama satu bulan',
+				description: 'Diperiksa dan disahkan pelatih pada 2025-03-03.',
+				genre: 'Bukti kesiapan usaha'
+			}
+		]);
+		// a course badge states no evidence
+		expect(buildCredential(input, await key()).evidence).toBeUndefined();
+	});
+
+	it('a salted hash of a recipient identifier can be checked, but not read', async () => {
+		const c = buildCredential(
+			{
+				...input,
+				hashedIdentifier: { identityType: 'emailAddress', value: 'sri@contoh.id', salt: 'garam' }
+			},
+			await key()
+		) as Vc;
+		const hashed = c.credentialSubject.identifier[2] as Record<string, unknown>;
+		expect(hashed).toEqual({
+			type: 'IdentityObject',
+			identityHash: identityHash('sri@contoh.id', 'garam'),
+			identityType: 'emailAddress',
+			hashed: true,
+			salt: 'garam'
+		});
+		expect(hashed.identityHash).toMatch(/^sha256\$[0-9a-f]{64}$/);
+		expect(JSON.stringify(c)).not.toContain('sri@contoh.id');
+	});
+});
+
 describe('published issuer documents', () => {
-	it('profile references the key, key names its controller', async () => {
+	it('the DID document lists the key as a Multikey allowed to sign credentials', async () => {
+		const k = await key();
+		expect(didDocument(BASE, k)).toEqual({
+			'@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+			id: DID,
+			verificationMethod: [
+				{
+					id: `${DID}#key-1`,
+					type: 'Multikey',
+					controller: DID,
+					publicKeyMultibase: k.publicKeyMultibase
+				}
+			],
+			assertionMethod: [`${DID}#key-1`],
+			authentication: [`${DID}#key-1`]
+		});
+		// did:web needs the host; a port is percent-encoded.
+		expect(didDocument('http://localhost:4580/', k).id).toBe('did:web:localhost%3A4580');
+		expect(JSON.stringify(didDocument(BASE, k))).not.toContain(k.secretKeyMultibase);
+	});
+
+	it('legacy profile references the key, key names its controller', async () => {
 		const k = await key();
 		const profile = issuerProfile(BASE, k);
 		const doc = publicKeyDocument(BASE, k);
@@ -232,12 +316,14 @@ describe('sign and verify', () => {
 
 	it('verifies with only the published profile and key document', async () => {
 		const s = await signed();
-		expect(s.proof).toMatchObject({
-			type: 'DataIntegrityProof',
-			cryptosuite: 'eddsa-rdfc-2022',
-			proofPurpose: 'assertionMethod',
-			verificationMethod: `${BASE}/issuer/key`
-		});
+		expect(s.proof).toEqual([
+			expect.objectContaining({
+				type: 'DataIntegrityProof',
+				cryptosuite: 'eddsa-rdfc-2022',
+				proofPurpose: 'assertionMethod',
+				verificationMethod: `${DID}#key-1`
+			})
+		]);
 		// Round-trip through JSON, as a stored/downloaded badge would be.
 		const result = await verifyCredential(JSON.parse(JSON.stringify(s)), published(await key()));
 		expect(result).toEqual({ verified: true });
@@ -263,15 +349,31 @@ describe('sign and verify', () => {
 		expect(result.verified).toBe(false);
 	});
 
-	it('fails when the published profile does not list the key', async () => {
+	it('fails when the published DID document does not list the key', async () => {
 		const docs = published(await key());
-		docs.issuer.assertionMethod = [];
+		docs[0].assertionMethod = [];
 		expect((await verifyCredential(await signed(), docs)).verified).toBe(false);
+	});
+
+	it('keeps verifying a badge signed by the legacy HTTP issuer (proof as an object)', async () => {
+		const k = await key();
+		const c = buildCredential(input, k);
+		c.issuer = { ...(c.issuer as object), id: `${BASE}/issuer` };
+		const signed = await signCredential(c, k);
+		const legacy = { ...signed, proof: (signed.proof as unknown[])[0] };
+		const docs = JSON.parse(
+			JSON.stringify([issuerProfile(BASE, k), publicKeyDocument(BASE, k)])
+		) as Record<string, unknown>[];
+		expect(await verifyCredential(legacy, docs)).toEqual({ verified: true });
+		// Served with the proof wrapped in an array, it is the same signature.
+		expect(await verifyCredential(withProofArray(legacy), docs)).toEqual({ verified: true });
+		// The DID document alone does not vouch for it.
+		expect((await verifyCredential(legacy, published(k))).verified).toBe(false);
 	});
 
 	it('fails when another issuer claims the credential', async () => {
 		const s = structuredClone(await signed()) as Vc;
-		s.issuer.id = 'https://evil.example/issuer';
+		s.issuer.id = 'did:web:evil.example';
 		expect((await verifyCredential(s, published(await key()))).verified).toBe(false);
 	});
 
@@ -292,7 +394,7 @@ describe('sign and verify', () => {
 	it('is also valid for an independent eddsa-rdfc-2022 check (node:crypto Ed25519)', async () => {
 		// Spec algorithm: sig over sha256(canon(proof options)) || sha256(canon(document)).
 		const { proof, ...unsecured } = (await signed()) as Vc;
-		const { proofValue, ...proofOptions } = proof;
+		const { proofValue, ...proofOptions } = proof[0];
 		const loader = createDocumentLoader();
 		const canon = (doc: object) =>
 			jsonld.canonize(doc, {

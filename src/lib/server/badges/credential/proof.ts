@@ -16,7 +16,18 @@ function issuerIdOf(credential: Record<string, unknown>) {
 	return id;
 }
 
-/** Signed credential (embedded proof). */
+/**
+ * 1EdTech's OB 3.0 JSON Schema wants `proof` as an array; @digitalbazaar/vc writes a single
+ * proof as an object. Both mean the same to JSON-LD and to every verifier (the proof is not
+ * part of what is signed), so credentials signed before this change are served wrapped too.
+ */
+export function withProofArray<T extends Record<string, unknown>>(credential: T): T {
+	const { proof } = credential;
+	if (proof === undefined || Array.isArray(proof)) return credential;
+	return { ...credential, proof: [proof] };
+}
+
+/** Signed credential (embedded proof, as a one-item array). */
 export async function signCredential(
 	credential: Record<string, unknown>,
 	key: IssuerKey
@@ -31,11 +42,12 @@ export async function signCredential(
 		secretKeyMultibase: key.secretKeyMultibase
 	});
 	const suite = new DataIntegrityProof({ signer: pair.signer(), cryptosuite });
-	return vc.issue({
+	const signed = await vc.issue({
 		credential: structuredClone(credential), // the library may add to its input
 		suite,
 		documentLoader: createDocumentLoader()
 	});
+	return withProofArray(signed);
 }
 
 export type VerifyOptions = {
@@ -44,19 +56,20 @@ export type VerifyOptions = {
 };
 
 /**
- * Verifies with the published issuer profile and key document only, as a third party
- * would: the loader knows nothing else, so a proof naming any other key cannot pass.
+ * Verifies with the published documents only (the DID document; for older badges the
+ * issuer profile and key document), as a third party would: the loader knows nothing else,
+ * so a proof naming any other key cannot pass.
  */
 export async function verifyCredential(
 	signed: Record<string, unknown>,
-	publicDocs: { issuer: Record<string, unknown>; key: Record<string, unknown> },
+	publicDocs: Record<string, unknown>[],
 	options: VerifyOptions = {}
 ): Promise<{ verified: boolean; error?: string }> {
 	try {
 		const result = await vc.verifyCredential({
 			credential: signed,
 			suite: new DataIntegrityProof({ cryptosuite }),
-			documentLoader: createDocumentLoader([publicDocs.issuer, publicDocs.key]),
+			documentLoader: createDocumentLoader(publicDocs),
 			// @digitalbazaar/vc insists on a status checker when credentialStatus is present.
 			checkStatus: async () => {
 				const id = typeof signed.id === 'string' ? signed.id : '';
