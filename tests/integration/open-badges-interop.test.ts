@@ -49,17 +49,18 @@ const ENDORSEMENT_SCHEMA_URL =
 const REGISTRY_URL = 'https://registry.pkk.example/registry.json';
 const REPORT = !!process.env.INTEROP_REPORT;
 
-function schemaDir() {
-	const dir = process.env.OB3_SCHEMA_DIR ?? resolve(process.cwd(), '../shared/vendor/ob-v3p0');
-	if (!existsSync(join(dir, 'achievementcredential.json')))
-		throw new Error(
-			`1EdTech's OB 3.0 JSON Schema is not at ${dir}: put achievementcredential.json and ` +
-				'endorsementcredential.json there (see the comment at the top of this file) or set OB3_SCHEMA_DIR'
-		);
-	return dir;
-}
+// The schema files may not be redistributed from this repository (see above): where they are
+// absent (a bare CI clone) the ajv checks are skipped, saying so, and verifier-core's own schema
+// step is not asserted; the signature, status and registry checks always run.
+const SCHEMA_DIR = process.env.OB3_SCHEMA_DIR ?? resolve(process.cwd(), '../shared/vendor/ob-v3p0');
+const HAS_SCHEMA = existsSync(join(SCHEMA_DIR, 'achievementcredential.json'));
+if (!HAS_SCHEMA)
+	console.warn(
+		`1EdTech's OB 3.0 JSON Schema is not at ${SCHEMA_DIR}: schema checks skipped. Put ` +
+			'achievementcredential.json and endorsementcredential.json there or set OB3_SCHEMA_DIR.'
+	);
 const schema = (name: string) =>
-	JSON.parse(readFileSync(join(schemaDir(), name), 'utf8')) as Record<string, unknown>;
+	JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
 
 type Vc = Record<string, unknown> & {
 	credentialSubject: { identifier: { identityHash: string }[] };
@@ -93,6 +94,8 @@ async function offlineFetch(input: RequestInfo | URL, init?: RequestInit) {
 	if (url === `${BASE}/.well-known/did.json`) return call(didJson, url);
 	if (url === `${BASE}/credentials/status/1`) return call(statusList, url, { list: '1' });
 	// verifier-core asks for the schema by its purl address; the file names its $id differently.
+	if ((url === SCHEMA_URL || url === ENDORSEMENT_SCHEMA_URL) && !HAS_SCHEMA)
+		return new Response('not shipped', { status: 404 });
 	if (url === SCHEMA_URL)
 		return Response.json({ ...schema('achievementcredential.json'), $id: SCHEMA_URL });
 	if (url === ENDORSEMENT_SCHEMA_URL)
@@ -172,7 +175,7 @@ afterAll(() => {
 	vi.unstubAllEnvs();
 });
 
-describe("1EdTech's Open Badges 3.0 JSON Schema (ajv)", () => {
+describe.skipIf(!HAS_SCHEMA)("1EdTech's Open Badges 3.0 JSON Schema (ajv)", () => {
 	const ajv = () => {
 		const a = new Ajv2019({ allErrors: true, strict: false });
 		addFormats.default(a);
@@ -217,7 +220,8 @@ describe('the DCC verifier-core (VerifierPlus, Learner Credential Wallet)', () =
 		expect(step(r, 'expiration')?.valid).toBe(true);
 		expect(step(r, 'registered_issuer')?.valid).toBe(true);
 		const schemaCheck = r.additionalInformation?.find((i) => i.id === 'schema_check');
-		expect(schemaCheck?.results).toEqual([expect.objectContaining({ result: { valid: true } })]);
+		if (HAS_SCHEMA)
+			expect(schemaCheck?.results).toEqual([expect.objectContaining({ result: { valid: true } })]);
 	});
 
 	it('passes a valid tier badge, and its embedded endorsement on its own', async () => {
@@ -229,7 +233,8 @@ describe('the DCC verifier-core (VerifierPlus, Learner Credential Wallet)', () =
 		expect(e.errors).toBeUndefined();
 		expect(step(e, 'valid_signature')?.valid).toBe(true);
 		const schemaCheck = e.additionalInformation?.find((i) => i.id === 'schema_check');
-		expect(schemaCheck?.results).toEqual([expect.objectContaining({ result: { valid: true } })]);
+		if (HAS_SCHEMA)
+			expect(schemaCheck?.results).toEqual([expect.objectContaining({ result: { valid: true } })]);
 	});
 
 	it('fails a tampered badge (holder name changed)', async () => {
