@@ -453,9 +453,11 @@ test('a snippet without data-partner, or with a wrong one, is resolved from the 
 		// Messages reach the host: the frame takes its content's height.
 		await expect.poll(() => frameHeight(page), { timeout: 20_000 }).not.toBe(600);
 		// And its progress counts for the partner of that origin.
+		const before = (await partnerCounts(partnerId)).completions;
 		await frame.getByRole('link', { name: title }).click();
 		await frame.getByRole('button', { name: 'Tandai selesai' }).click();
 		await expect(page.getByText(`lesson-completed ${COURSE}/${lesson}`)).toBeVisible();
+		await expect.poll(async () => (await partnerCounts(partnerId)).completions).toBe(before + 1);
 	}
 });
 
