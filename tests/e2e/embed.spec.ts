@@ -358,6 +358,7 @@ for (const setup of SETUPS) {
 			frame.getByRole('link', { name: /^Lanjutkan: Pisahkan uang usaha/ })
 		).toBeVisible();
 		await expect(frame.getByRole('link', { name: /Pembukuan harian.*\(selesai\)/ })).toBeVisible();
+		await page.screenshot({ path: `test-results/embed-guest-after-reload-${setup}.png` });
 		await frame.getByRole('link', { name: /Pembukuan harian/ }).click();
 		await expect(frame.getByText('Pelajaran ini sudah selesai')).toBeVisible();
 		await expect(frame.getByRole('button', { name: 'Tandai selesai' })).toHaveCount(0);
@@ -405,6 +406,7 @@ for (const setup of SETUPS) {
 			frame.getByRole('link', { name: /^Lanjutkan: Menghitung harga pokok/ })
 		).toBeVisible();
 		await expect(frame.getByRole('link', { name: /Pembukuan harian.*\(selesai\)/ })).toBeVisible();
+		await page.screenshot({ path: `test-results/embed-account-at-once-${setup}.png` });
 
 		await page.reload();
 		await expect(frame.getByText(`Tersimpan di akun ${name}`)).toBeVisible();
@@ -435,6 +437,7 @@ test('"Berikutnya" in the frame brings the top of the next lesson into view on t
 		page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().top));
 	await expect.poll(frameTop).toBeGreaterThanOrEqual(0);
 	expect(await frameTop()).toBeLessThan(740);
+	await page.screenshot({ path: 'test-results/embed-next-lesson-top.png' });
 	// The host hears of the move, with the page it moved to.
 	expect(await page.evaluate(() => window.received.map((m) => m.type))).toContain('navigated');
 });
@@ -489,6 +492,8 @@ test("on the main site a guest's completed lessons are ticked on the course page
 	page
 }) => {
 	await page.goto(`/courses/${COURSE}/menghitung-hpp`);
+	// The page's script runs (it has recorded the visit): a guest's click is kept on the phone.
+	await expect(page.getByText(/aktivitas menunggu dikirim/)).toBeVisible();
 	await page.getByRole('button', { name: 'Tandai selesai' }).click();
 	await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
 	await page.goto(`/courses/${COURSE}`);
