@@ -6,7 +6,7 @@
 	var s = d.currentScript;
 	if (!s || !s.src) return;
 	var app = new URL(s.src).origin;
-	var TYPES = { ready: 1, height: 1, 'lesson-completed': 1, 'quiz-passed': 1, 'badge-awarded': 1 };
+	var TYPES = /^(ready|height|navigated|lesson-completed|quiz-passed|badge-awarded)$/;
 	var attr = function (n) {
 		return s.getAttribute('data-' + n) || '';
 	};
@@ -32,8 +32,8 @@
 	function read(e) {
 		var x = e.data;
 		if (e.origin !== app || e.source !== f.contentWindow) return;
-		if (!x || typeof x != 'object' || x.source !== 'naik-kelas' || TYPES[x.type] !== 1) return;
-		var m = { type: x.type };
+		if (!x || typeof x != 'object' || x.source !== 'naik-kelas' || !TYPES.test(x.type)) return;
+		var m = { type: '' + x.type };
 		if (x.type == 'height') {
 			var h = Math.ceil(+x.height);
 			if (!(h >= 50 && h <= 50000)) return;
@@ -52,6 +52,8 @@
 		var m = read(e);
 		if (!m) return;
 		if (m.type == 'height') f.style.height = m.height + 'px';
+		// A link followed in the frame: show the new page's top, not where the tap was.
+		if (m.type == 'navigated' && f.getBoundingClientRect().top < 0) f.scrollIntoView();
 		f.dispatchEvent(new CustomEvent('naik-kelas', { bubbles: true, detail: m }));
 	});
 })(window, document);

@@ -1,5 +1,5 @@
 import { createClient } from '@libsql/client';
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { answerQuiz, expectNoAxeViolations, login, uniquePhone, ADMIN } from './helpers';
 
@@ -10,6 +10,8 @@ const PORT = Number(process.env.E2E_PORT || 4173);
 const APP = `http://127.0.0.1:${PORT}`;
 const PARTNER = `http://localhost:${PORT + 1}`;
 const STRANGER = `http://localhost:${PORT + 2}`;
+/** A site registered while the tests run: it must work at once in every server process. */
+const NEWCOMER = `http://localhost:${PORT + 3}`;
 const COURSE = 'manajemen-usaha';
 
 let partnerId = '';
@@ -18,10 +20,17 @@ const servers: Server[] = [];
 /** A partner's page: the snippet from the admin page, and a listener that shows its events. */
 function hostPage(url: URL) {
 	const course = url.searchParams.get('course') ?? COURSE;
+	const lesson = url.searchParams.get('lesson');
 	const frame = url.searchParams.get('frame');
+	// ?partner=none: a snippet without data-partner; ?partner=<id>: that id, right or wrong.
+	const partner = url.searchParams.get('partner') ?? partnerId;
+	const attrs =
+		(partner === 'none' ? '' : ` data-partner="${partner}"`) +
+		` data-course="${course}"` +
+		(lesson ? ` data-lesson="${lesson}"` : '');
 	const embed = frame
 		? `<iframe src="${APP}${frame}" title="Naik Kelas" style="width:100%;height:400px"></iframe>`
-		: `<script src="${APP}/embed.js" data-partner="${partnerId}" data-course="${course}" async></script>`;
+		: `<script src="${APP}/embed.js"${attrs} async></script>`;
 	return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Desa Contoh</title></head>
 <body><h1>Website Desa Contoh</h1>
 <script>
@@ -40,7 +49,7 @@ ${embed}
 }
 
 test.beforeAll(async () => {
-	for (const port of [PORT + 1, PORT + 2]) {
+	for (const port of [PORT + 1, PORT + 2, PORT + 3]) {
 		const server = createServer((req, res) => {
 			res.setHeader('content-type', 'text/html; charset=utf-8');
 			res.end(hostPage(new URL(req.url ?? '/', `http://localhost:${port}`)));
@@ -165,6 +174,14 @@ test('on a partner page a guest learns in the frame, the host hears of it, and "
 	await expect(frame.getByRole('heading', { name: 'Manajemen Usaha', level: 1 })).toBeVisible();
 	await expect.poll(() => frameHeight(page)).toBeLessThan(courseHeight + 100);
 
+	// The lesson is ticked there, and still after a reload: this frame gets no IndexedDB, so
+	// what the guest did comes from the server (the frame's partitioned device cookie).
+	const firstDone = frame.getByRole('link', { name: /Pisahkan uang usaha.*\(selesai\)/ });
+	await expect(firstDone).toBeVisible();
+	await page.reload();
+	await expect(frame.getByRole('link', { name: /^Lanjutkan: Pembukuan harian/ })).toBeVisible();
+	await expect(firstDone).toBeVisible();
+
 	// "Simpan progres": a top-level window of our own site to register.
 	const [popup] = await Promise.all([
 		context.waitForEvent('page'),
@@ -192,7 +209,7 @@ test('on a partner page a guest learns in the frame, the host hears of it, and "
 	// records now is the account's straight away.
 	await page.reload();
 	await expect(frame.getByText(`Tersimpan di akun ${name}`)).toBeVisible();
-	await frame.getByRole('link', { name: /Pembukuan harian/ }).click();
+	await frame.getByRole('link', { name: /^Lanjutkan: Pembukuan harian/ }).click();
 	await frame.getByRole('button', { name: 'Tandai selesai' }).click();
 	await expect(page.getByText(`lesson-completed ${COURSE}/pembukuan-harian`)).toBeVisible();
 	await expect.poll(() => partnerCounts(partnerId)).toEqual({ completions: 2, claimed: 2 });
@@ -239,15 +256,32 @@ test('the host page ignores hostile messages, and an unknown course says so insi
 	expect(await page.evaluate(() => window.received.length)).toBe(seen);
 });
 
-test('an unregistered site cannot frame the embed, and nobody can frame the main site', async ({
+test('an unregistered site gets a short message in the frame, no course, and nobody can frame the main site', async ({
 	page
 }) => {
-	// The partner's snippet pasted on a site that is not registered.
+	// The partner's snippet pasted on a site that is not registered: a message in the frame's
+	// place (not the browser's "refused to connect"), and nothing of the course or a learner.
 	const embedResponse = page.waitForResponse((r) => r.url().includes('/embed/courses/'));
 	await page.goto(STRANGER);
 	const response = await embedResponse;
-	expect(response.headers()['content-security-policy']).not.toContain(STRANGER);
-	await expect.poll(() => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
+	expect(response.status()).toBe(403);
+	expect(response.headers()['set-cookie']).toBeUndefined();
+	const frame = page.frameLocator('iframe');
+	await expect(
+		frame.getByText(/^Situs ini belum terdaftar sebagai mitra Naik Kelas\./)
+	).toBeVisible();
+	await expect(frame.getByRole('link', { name: 'Buka kursus di Naik Kelas' })).toHaveAttribute(
+		'href',
+		`/courses/${COURSE}`
+	);
+	await expect(frame.getByRole('button', { name: 'Simpan progres' })).toHaveCount(0);
+	await expect(frame.getByRole('heading', { name: 'Manajemen Usaha' })).toHaveCount(0);
+	// The frame takes the message's height, not the snippet's 600 px.
+	await expect.poll(() => frameHeight(page), { timeout: 20_000 }).not.toBe(600);
+	expect(await frameHeight(page)).toBe(
+		await frame.locator('.embed').evaluate((e) => Math.ceil(e.getBoundingClientRect().height))
+	);
+	await page.screenshot({ path: 'test-results/embed-unregistered-site.png' });
 
 	// The registered partner framing a normal page of the site: refused too.
 	const pageResponse = page.waitForResponse((r) => r.url() === `${APP}/courses/${COURSE}`);
@@ -264,6 +298,211 @@ test('the admin sees the learner and the completion counted for the partner', as
 	await expect(page.getByRole('listitem').filter({ hasText: 'Desa Contoh' })).toContainText(
 		'1 peserta · 5 pelajaran selesai'
 	);
+});
+
+/**
+ * The two browsers a partner's learners have: Playwright's Chromium as it starts (third-party
+ * cookies blocked and IndexedDB refused in the frame, as the issue saw it) and one like shipping
+ * Chrome, Safari and Firefox (third-party storage partitioned: the frame has its own IndexedDB).
+ */
+const SETUPS = ['blocked', 'partitioned'] as const;
+type Setup = (typeof SETUPS)[number];
+
+async function contextFor(browser: Browser, setup: Setup) {
+	const own =
+		setup === 'blocked'
+			? null
+			: await chromium.launch({
+					executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-features=TrackingProtection3pcd',
+						'--enable-features=ThirdPartyStoragePartitioning'
+					]
+				});
+	const context = await (own ?? browser).newContext({
+		viewport: { width: 360, height: 740 },
+		locale: 'id-ID'
+	});
+	return { context, close: async () => (await context.close(), await own?.close()) };
+}
+
+/** Whether the frame may open IndexedDB: the difference between the two set-ups. */
+const frameHasIndexedDb = (page: Page) =>
+	page.frames()[1].evaluate(
+		() =>
+			new Promise<boolean>((resolve) => {
+				const request = indexedDB.open('probe');
+				request.onsuccess = () => resolve(true);
+				request.onerror = () => resolve(false);
+			})
+	);
+
+for (const setup of SETUPS) {
+	test(`a guest's progress in the frame survives a reload (${setup})`, async ({ browser }) => {
+		test.setTimeout(60_000);
+		const { context, close } = await contextFor(browser, setup);
+		const page = await context.newPage();
+		await page.goto(PARTNER);
+		const frame = page.frameLocator('iframe');
+		await expect(frame.getByRole('link', { name: 'Mulai belajar' })).toBeVisible();
+		expect(await frameHasIndexedDb(page)).toBe(setup === 'partitioned');
+
+		await frame.getByRole('link', { name: /Pembukuan harian/ }).click();
+		await frame.getByRole('button', { name: 'Tandai selesai' }).click();
+		await expect(frame.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+
+		await page.reload();
+		await expect(
+			frame.getByRole('link', { name: /^Lanjutkan: Pisahkan uang usaha/ })
+		).toBeVisible();
+		await expect(frame.getByRole('link', { name: /Pembukuan harian.*\(selesai\)/ })).toBeVisible();
+		await page.screenshot({ path: `test-results/embed-guest-after-reload-${setup}.png` });
+		await frame.getByRole('link', { name: /Pembukuan harian/ }).click();
+		await expect(frame.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+		await expect(frame.getByRole('button', { name: 'Tandai selesai' })).toHaveCount(0);
+		await close();
+	});
+
+	test(`after "Simpan progres" the frame shows the account's progress at once, and after a reload (${setup})`, async ({
+		browser
+	}) => {
+		test.setTimeout(90_000);
+		const { context, close } = await contextFor(browser, setup);
+		// Someone who learned two lessons on our own site.
+		const main = await context.newPage();
+		const name = `Bu Sulastri ${setup}`;
+		const password = 'ledre pisang 2026';
+		await main.goto(`${APP}/register`);
+		await main.getByLabel('Nama lengkap').fill(name);
+		await main.getByLabel('Nomor HP (WhatsApp) atau email').fill(uniquePhone());
+		await main.getByLabel('Kata sandi', { exact: true }).fill(password);
+		await main.getByLabel('Ulangi kata sandi').fill(password);
+		await main.getByRole('button', { name: 'Daftar' }).click();
+		await main.waitForURL(/\/account/);
+		for (const lesson of ['pisahkan-uang-usaha', 'pembukuan-harian']) {
+			await main.goto(`${APP}/courses/${COURSE}/${lesson}`);
+			await main.getByRole('button', { name: 'Tandai selesai' }).click();
+			await expect(main.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+		}
+
+		// On the partner's page the frame knows nobody yet.
+		const page = await context.newPage();
+		await page.goto(PARTNER);
+		const frame = page.frameLocator('iframe');
+		await expect(frame.getByRole('link', { name: 'Mulai belajar' })).toBeVisible();
+		const [popup] = await Promise.all([
+			context.waitForEvent('page'),
+			frame.getByRole('button', { name: 'Simpan progres' }).click()
+		]);
+		await popup.waitForURL(/\/save-progress\?/);
+		await popup.getByRole('button', { name: 'Simpan ke akun saya' }).click();
+		await expect(popup.getByText(`Progres tersimpan di akun ${name}.`)).toBeVisible();
+
+		// At once, without a reload: the account's two lessons.
+		await expect(frame.getByText(`Tersimpan di akun ${name}`)).toBeVisible();
+		await expect(
+			frame.getByRole('link', { name: /^Lanjutkan: Menghitung harga pokok/ })
+		).toBeVisible();
+		await expect(frame.getByRole('link', { name: /Pembukuan harian.*\(selesai\)/ })).toBeVisible();
+		await page.screenshot({ path: `test-results/embed-account-at-once-${setup}.png` });
+
+		await page.reload();
+		await expect(frame.getByText(`Tersimpan di akun ${name}`)).toBeVisible();
+		await expect(
+			frame.getByRole('link', { name: /^Lanjutkan: Menghitung harga pokok/ })
+		).toBeVisible();
+		await frame.getByRole('link', { name: /Pisahkan uang usaha/ }).click();
+		await expect(frame.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+		await close();
+	});
+}
+
+test('"Berikutnya" in the frame brings the top of the next lesson into view on the host page', async ({
+	page
+}) => {
+	await page.goto(`${PARTNER}/?lesson=pisahkan-uang-usaha`);
+	const frame = page.frameLocator('iframe');
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+		'Pisahkan uang usaha dan uang rumah tangga'
+	);
+	// The frame has grown to the lesson's height: "Berikutnya" is far down the host page.
+	await expect.poll(() => frameHeight(page), { timeout: 20_000 }).toBeGreaterThan(1500);
+	await frame.getByRole('link', { name: /^Berikutnya:/ }).click();
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+		'Pembukuan harian dengan buku kas'
+	);
+	const frameTop = () =>
+		page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().top));
+	await expect.poll(frameTop).toBeGreaterThanOrEqual(0);
+	expect(await frameTop()).toBeLessThan(740);
+	await page.screenshot({ path: 'test-results/embed-next-lesson-top.png' });
+	// The host hears of the move, with the page it moved to.
+	expect(await page.evaluate(() => window.received.map((m) => m.type))).toContain('navigated');
+});
+
+test('a snippet without data-partner, or with a wrong one, is resolved from the registered origin', async ({
+	page
+}) => {
+	const cases = [
+		['none', 'stok-arus-kas-dan-kur', /Stok, arus kas/],
+		['ab12cd34', 'menentukan-harga-jual', /Menentukan harga jual/]
+	] as const;
+	for (const [partner, lesson, title] of cases) {
+		await page.goto(`${PARTNER}/?partner=${partner}`);
+		const frame = page.frameLocator('iframe');
+		await expect(frame.getByRole('heading', { name: 'Manajemen Usaha', level: 1 })).toBeVisible();
+		// Messages reach the host: the frame takes its content's height.
+		await expect.poll(() => frameHeight(page), { timeout: 20_000 }).not.toBe(600);
+		// And its progress counts for the partner of that origin.
+		const before = (await partnerCounts(partnerId)).completions;
+		await frame.getByRole('link', { name: title }).click();
+		await frame.getByRole('button', { name: 'Tandai selesai' }).click();
+		await expect(page.getByText(`lesson-completed ${COURSE}/${lesson}`)).toBeVisible();
+		await expect.poll(async () => (await partnerCounts(partnerId)).completions).toBe(before + 1);
+	}
+});
+
+test('a site registered a moment ago can embed at once, whichever server process answers', async ({
+	page
+}) => {
+	// Not registered yet, as every server process has seen (and may have kept).
+	for (let i = 0; i < 2; i++) {
+		await page.goto(NEWCOMER);
+		await expect(page.frameLocator('iframe').getByText(/^Situs ini belum terdaftar/)).toBeVisible();
+	}
+	await signInAsAdmin(page);
+	await page.goto('/admin/partners');
+	await page.getByLabel('Nama mitra').fill('Koperasi Baru');
+	await page.getByLabel('Alamat situs yang diizinkan').fill(NEWCOMER);
+	await page.getByRole('button', { name: 'Simpan mitra' }).click();
+	await page.waitForURL(/\/admin\/partners\/[0-9a-f]{8}$/);
+	const newcomer = page.url().split('/').pop()!;
+	// server.js runs a process per core; successive page loads reach different ones.
+	for (let i = 0; i < 4; i++) {
+		await page.goto(`${NEWCOMER}/?partner=${newcomer}`);
+		await expect(
+			page.frameLocator('iframe').getByRole('heading', { name: 'Manajemen Usaha', level: 1 })
+		).toBeVisible();
+	}
+});
+
+test("on the main site a guest's completed lessons are ticked on the course page, after a reload too", async ({
+	page
+}) => {
+	await page.goto(`/courses/${COURSE}/menghitung-hpp`);
+	// The page's script runs (it has recorded the visit): a guest's click is kept on the phone.
+	await expect(page.getByText(/aktivitas menunggu dikirim/)).toBeVisible();
+	await page.getByRole('button', { name: 'Tandai selesai' }).click();
+	await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
+	await page.goto(`/courses/${COURSE}`);
+	const ticked = page.getByRole('link', { name: /Menghitung harga pokok.*\(selesai\)/ });
+	await expect(ticked).toBeVisible();
+	await page.reload();
+	await expect(ticked).toBeVisible();
+	await expect(page.locator('li.done')).toHaveCount(1);
+	await expect(page.getByRole('link', { name: /^Lanjutkan: Pisahkan uang usaha/ })).toBeVisible();
 });
 
 declare global {

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '$lib/server/auth/accounts';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { db, ensureDatabase, table } from '$lib/server/db';
-import { frameAncestors } from '$lib/server/embed/context';
+import { embedContext, frameAncestors, isUnregisteredSite } from '$lib/server/embed/context';
 import { issueEmbedToken, readEmbedToken } from '$lib/server/embed/token';
+import { allowList } from '$lib/server/partners/allow-list';
 import {
 	createPartner,
 	deletePartner,
@@ -54,12 +55,37 @@ describe('frame-ancestors', () => {
 		expect(await frameAncestors(embed(`?partner=${partnerId}&origin=${DESA}`))).toBe(
 			`'self' ${DESA}`
 		);
-		// A page on another origin claiming the partner's id gets the partner's list, not itself.
-		expect(await frameAncestors(embed(`?partner=${partnerId}&origin=https://evil.example`))).toBe(
-			`'self' ${DESA}`
-		);
+		// A page on an unregistered origin, even claiming the partner's id, gets only the
+		// "not registered" message (its loads refuse with a 403), which any site may show.
+		const evil = embed(`?partner=${partnerId}&origin=https://evil.example`);
+		expect(await embedContext(evil)).toBeNull();
+		expect(await isUnregisteredSite(evil)).toBe(true);
+		expect(await frameAncestors(evil)).toBe('*');
+		// A hand-made iframe naming no origin: the partner's origins, as before.
+		expect(await frameAncestors(embed(`?partner=${partnerId}`))).toBe(`'self' ${DESA}`);
 		expect(await frameAncestors(new URL(`http://app.test/courses/${COURSE}`))).toBe("'none'");
 		expect(await frameAncestors(new URL('http://app.test/embedded'))).toBe("'none'");
+	});
+
+	it('finds the partner from the registered origin when the id is missing or wrong', async () => {
+		for (const query of [`?origin=${DESA}`, `?partner=ab12cd34&origin=${DESA}`]) {
+			expect(await embedContext(embed(query))).toEqual({ partnerId, origin: DESA });
+			expect(await frameAncestors(embed(query))).toBe(`'self' ${DESA}`);
+		}
+	});
+
+	it('knows a partner another server process registered a moment ago', async () => {
+		await allowList(); // this process has read the list
+		const origin = 'https://koperasi-baru.example';
+		// Written straight to the database, as another process would: nobody told this one.
+		await db
+			.insert(table.partner)
+			.values({ id: 'baru0001', name: 'Koperasi Baru', origins: [origin], updatedAt: new Date() });
+		expect(await embedContext(embed(`?partner=baru0001&origin=${origin}`))).toEqual({
+			partnerId: 'baru0001',
+			origin
+		});
+		expect(await frameAncestors(embed(`?origin=${origin}`))).toBe(`'self' ${origin}`);
 	});
 
 	it('applies a change of origins at once in this process', async () => {
@@ -73,7 +99,9 @@ describe('frame-ancestors', () => {
 		).toBe(`'self' https://www.desa-contoh.id`);
 		const gone = await createPartner({ name: 'Lama', contact: '', origins: ['https://lama.id'] });
 		await deletePartner(gone);
-		expect(await frameAncestors(embed(`?partner=${gone}&origin=https://lama.id`))).toBe("'self'");
+		// Its site is a stranger again: the "not registered" message, nothing of the course.
+		expect(await embedContext(embed(`?partner=${gone}&origin=https://lama.id`))).toBeNull();
+		expect(await frameAncestors(embed(`?partner=${gone}`))).toBe("'self'");
 	});
 });
 
@@ -128,5 +156,10 @@ describe('sync from an embed', () => {
 
 		const [desa] = (await partnersWithCounts()).filter((p) => p.id === partnerId);
 		expect(desa).toMatchObject({ learners: 2, completions: 2 });
+
+		// A learner who did a lesson again (a frame that forgot it) is not counted twice.
+		expect((await sync(guest, 'pisahkan-uang-usaha', embed)).status).toBe(200);
+		const [again] = (await partnersWithCounts()).filter((p) => p.id === partnerId);
+		expect(again).toMatchObject({ learners: 2, completions: 2 });
 	});
 });

@@ -1,3 +1,4 @@
+import { invalidateAll } from '$app/navigation';
 import { deviceId, getMeta, setMeta } from '$lib/offline/outbox';
 import { flush, syncHeaders } from '$lib/offline/sync.svelte';
 import { MESSAGE_SOURCE } from './host';
@@ -60,6 +61,9 @@ export async function saveProgress(embedToken: string) {
 		await setMeta(META_KEY, linked);
 		await fetch('/embed/account', { method: 'POST', headers: syncHeaders }).catch(() => null);
 		await flush();
+		// The page again, now rendered for the account (its partitioned cookie): its progress
+		// from everywhere, at once, not only what this frame did.
+		await invalidateAll();
 	};
 	addEventListener('message', listen);
 }

@@ -7,6 +7,8 @@ export const MESSAGE_SOURCE = 'naik-kelas';
 
 export type HostMessage =
 	| { type: 'ready'; course: string; lesson: string | null }
+	/** The learner followed a link inside the frame: the host shows the frame's top. */
+	| { type: 'navigated'; course: string; lesson: string | null }
 	| { type: 'height'; height: number }
 	| { type: 'lesson-completed'; course: string; lesson: string }
 	| { type: 'quiz-passed'; course: string; score: number }

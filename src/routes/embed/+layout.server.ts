@@ -1,5 +1,5 @@
 import { embedContext } from '$lib/server/embed/context';
-import { embedAccount, embedDevice } from '$lib/server/embed/cookies';
+import { embedLearner } from '$lib/server/embed/learner';
 import { issueEmbedToken } from '$lib/server/embed/token';
 import type { LayoutServerLoad } from './$types';
 
@@ -7,9 +7,17 @@ export const load: LayoutServerLoad = async ({ url, setHeaders, cookies }) => {
 	const context = await embedContext(url);
 	// Each response carries a fresh embed session token: never share it through a cache.
 	setHeaders({ 'cache-control': 'private, no-store' });
+	// A site registered for no partner gets only a message (the pages refuse): no device, no
+	// account, no token; the host may still hear the message's height.
+	const host = url.searchParams.get('origin');
+	if (host !== null && !context)
+		return { unregistered: true, host: asOrigin(host), deviceId: null, account: null, embed: null };
+	const { deviceId, account } = await embedLearner(cookies);
 	return {
-		deviceId: embedDevice(cookies),
-		account: await embedAccount(cookies),
+		unregistered: false,
+		host: context?.origin ?? null,
+		deviceId,
+		account: account && { name: account.name, token: account.token },
 		embed: context
 			? {
 					origin: context.origin,
@@ -20,3 +28,12 @@ export const load: LayoutServerLoad = async ({ url, setHeaders, cookies }) => {
 			: null
 	};
 };
+
+/** `value` when it is an origin as a browser writes it (postMessage throws on anything else). */
+function asOrigin(value: string) {
+	try {
+		return new URL(value).origin === value ? value : null;
+	} catch {
+		return null;
+	}
+}

@@ -39,5 +39,5 @@ export async function embedAccount(cookies: Cookies) {
 		cookies.delete(ACCOUNT_COOKIE, options);
 		return null;
 	}
-	return { name: user.name, token };
+	return { userId: user.id, name: user.name, token };
 }

@@ -1,4 +1,4 @@
-import { count, countDistinct, desc, eq, sql } from 'drizzle-orm';
+import { countDistinct, desc, eq, sql } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
 import { forgetPartners } from './allow-list';
 
@@ -33,15 +33,19 @@ export async function findPartner(id: string) {
 
 /**
  * Every partner with what came through its embed: learners (an account, or a guest device
- * not yet claimed) and completed lessons.
+ * not yet claimed) and completed lessons, each lesson once per learner (one done again, in a
+ * frame that had forgotten it, is not a second completion).
  */
 export async function partnersWithCounts() {
 	const e = table.progressEvent;
+	const learner = sql`coalesce(${e.userId}, ${e.deviceId})`;
 	const counts = await db
 		.select({
 			partnerId: e.partnerId,
-			learners: countDistinct(sql`coalesce(${e.userId}, ${e.deviceId})`),
-			completions: count(sql`case when ${e.kind} = 'lesson_completed' then 1 end`)
+			learners: countDistinct(learner),
+			completions: countDistinct(
+				sql`case when ${e.kind} = 'lesson_completed' then ${learner} || '/' || ${e.course} || '/' || ${e.lesson} end`
+			)
 		})
 		.from(e)
 		.where(sql`${e.partnerId} is not null`)

@@ -1,10 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { lessonPlace } from '$lib/server/content/catalog';
+import { refuseUnregisteredSite } from '$lib/server/embed/context';
+import { embedDone } from '$lib/server/embed/learner';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = async ({ params, url, cookies }) => {
+	await refuseUnregisteredSite(url);
 	const place = lessonPlace(params.course, params.lesson);
 	if (!place) error(404, 'not found');
 	const { course, lesson, prev, next } = place;
-	return { course, lesson, prev, next };
+	const done = (await embedDone(cookies, course.slug)).has(lesson.slug);
+	return { course, lesson, prev, next, done };
 };
