@@ -22,7 +22,7 @@ const CourseMeta = v.strictObject({
 /** A day written 2026-12-07 (YAML reads it as text); the check warns when it is missing. */
 const day = v.pipe(
 	v.string('harus berupa tanggal, misalnya 2026-12-07'),
-	v.check(isIsoDay, 'harus berupa tanggal yang ada, ditulis seperti 2026-12-07')
+	v.check((s: string) => isIsoDay(s), 'harus berupa tanggal yang ada, ditulis seperti 2026-12-07')
 );
 
 const LessonMeta = v.pipe(
