@@ -5,7 +5,7 @@ import { freshnessWarnings } from './freshness';
 import { ContentError } from './frontmatter';
 import { checkLessonBody } from './lesson-checks';
 import { parseQuiz } from './quiz-model';
-import { parseTiers } from './tier-model';
+import { evidenceOrderProblems, parseTiers } from './tier-model';
 
 /**
  * Validates a whole courses folder from disk: frontmatter, lesson order, practice questions,
@@ -78,11 +78,13 @@ function check(dir: string, today?: string) {
 	const tiersFile = join(root, 'tiers.yaml');
 	if (existsSync(tiersFile)) {
 		const shownTiers = relative(process.cwd(), tiersFile);
-		const { tiers, problems: tierProblems } = parseTiers(
-			shownTiers,
-			readFileSync(tiersFile, 'utf8')
-		);
+		const {
+			tiers,
+			problems: tierProblems,
+			lineAt
+		} = parseTiers(shownTiers, readFileSync(tiersFile, 'utf8'));
 		all.push(...tierProblems);
+		all.push(...evidenceOrderProblems(shownTiers, tiers ?? [], courses, lineAt));
 		for (const tier of tiers ?? [])
 			if (!courses.some((c) => c.tier === tier.id))
 				all.push(
