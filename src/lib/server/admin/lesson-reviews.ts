@@ -21,8 +21,7 @@ export async function lessonReviews(today = new Date().toISOString().slice(0, 10
 	);
 	const rank = { missing: 0, due: 1, ok: 2 } as const;
 	return rows.sort(
-		(a, b) =>
-			rank[a.status] - rank[b.status] || (a.reviewBy ?? '').localeCompare(b.reviewBy ?? '')
+		(a, b) => rank[a.status] - rank[b.status] || (a.reviewBy ?? '').localeCompare(b.reviewBy ?? '')
 	);
 }
 

@@ -220,15 +220,17 @@ export function buildCatalog(files: Record<string, string>): Course[] {
 	// Sources stay out of the served catalogue: the lesson pages import the compiled lessons.
 	return courses.map((c) => ({
 		...c,
-		lessons: c.lessons.map(({ slug, file, title, summary, minutes, index, reviewed, reviewBy }) => ({
-			slug,
-			file,
-			title,
-			summary,
-			minutes,
-			index,
-			reviewed,
-			reviewBy
-		}))
+		lessons: c.lessons.map(
+			({ slug, file, title, summary, minutes, index, reviewed, reviewBy }) => ({
+				slug,
+				file,
+				title,
+				summary,
+				minutes,
+				index,
+				reviewed,
+				reviewBy
+			})
+		)
 	}));
 }

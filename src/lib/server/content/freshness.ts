@@ -22,17 +22,22 @@ export function isIsoDay(value: unknown): value is string {
 export function addMonths(day: string, months: number): string {
 	const [y, m, d] = day.split('-').map(Number);
 	const target = new Date(Date.UTC(y, m - 1 + months, 1));
-	const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+	const last = new Date(
+		Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)
+	).getUTCDate();
 	target.setUTCDate(Math.min(d, last));
 	return target.toISOString().slice(0, 10);
 }
 
 export type Freshness =
-	| { status: 'missing' }
-	| { status: 'ok' | 'due'; reviewed: string; reviewBy: string };
+	{ status: 'missing' } | { status: 'ok' | 'due'; reviewed: string; reviewBy: string };
 
 /** Today's state of a lesson; `today` as YYYY-MM-DD. */
-export function freshness(reviewed: string | undefined, reviewBy: string | undefined, today: string): Freshness {
+export function freshness(
+	reviewed: string | undefined,
+	reviewBy: string | undefined,
+	today: string
+): Freshness {
 	if (!reviewed) return { status: 'missing' };
 	const by = reviewBy ?? addMonths(reviewed, REVIEW_MONTHS);
 	return { status: by < today ? 'due' : 'ok', reviewed, reviewBy: by };
@@ -54,7 +59,11 @@ export function freshnessWarnings(lessons: LessonDates[], today: string): Conten
 		const f = freshness(l.reviewed, l.reviewBy, today);
 		if (f.status === 'missing')
 			warnings.push(
-				new ContentError(l.file, 2, 'reviewed: belum diisi (tanggal terakhir materi ini diperiksa, misalnya 2026-12-07)')
+				new ContentError(
+					l.file,
+					2,
+					'reviewed: belum diisi (tanggal terakhir materi ini diperiksa, misalnya 2026-12-07)'
+				)
 			);
 		else if (f.status === 'due')
 			warnings.push(

@@ -61,7 +61,11 @@ export function appliesTo(rule: EvidenceRule, kind: ProductKind | null | undefin
 export function parseTiers(
 	file: string,
 	source: string
-): { tiers?: TierRule[]; problems: ContentError[]; lineAt?: (path: (string | number)[]) => number } {
+): {
+	tiers?: TierRule[];
+	problems: ContentError[];
+	lineAt?: (path: (string | number)[]) => number;
+} {
 	const parsed = parseYamlWithLines(file, source);
 	if ('problems' in parsed) return parsed;
 	const { data, lineAt } = parsed;
@@ -108,7 +112,9 @@ export function evidenceOrderProblems(
 			const course = courses.find((c) => c.slug === e.taught_in);
 			const line = lineAt(['tiers', i, 'evidence', j, 'taught_in']);
 			if (!course)
-				problems.push(new ContentError(file, line, `bukti ${e.id}: kursus ${e.taught_in} tidak ada`));
+				problems.push(
+					new ContentError(file, line, `bukti ${e.id}: kursus ${e.taught_in} tidak ada`)
+				);
 			else if (order.indexOf(course.tier) > i)
 				problems.push(
 					new ContentError(

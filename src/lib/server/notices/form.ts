@@ -11,7 +11,10 @@ const Notice = v.object({
 		v.minLength(1, 'empty'),
 		v.maxLength(NOTICE_MAX, 'long')
 	),
-	day: v.pipe(v.string(), v.check((s: string) => isIsoDay(s), 'day'))
+	day: v.pipe(
+		v.string(),
+		v.check((s: string) => isIsoDay(s), 'day')
+	)
 });
 
 /** What is wrong, as a code the page turns into a message in the learner's language. */
