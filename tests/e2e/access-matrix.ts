@@ -159,6 +159,14 @@ export const MATRIX: Row[] = [
 	{ key: 'PAGE /admin/certificate',               path: '/admin/certificate',              expect: ADMINS },
 	{ key: 'POST /admin/certificate?/save',         path: '/admin/certificate?/save',        form: { name: 'Bu Ketua', title: '' },
 		expect: [303, 403, 403, 403, 403, 400] },
+	{ key: 'PAGE /admin/lessons',                   path: '/admin/lessons',                  expect: ADMINS },
+	{ key: 'PAGE /admin/lessons/[course]/[lesson]', path: '/admin/lessons/{course}/{lesson}', expect: ADMINS },
+	// An empty notice: admins are told what is missing, and no notice goes up on the lesson.
+	{ key: 'POST /admin/lessons/[course]/[lesson]?/save', path: '/admin/lessons/{course}/{lesson}?/save', form: { text: '', day: '' },
+		expect: [303, 403, 403, 403, 403, 400] },
+	// Taking down a notice that is not there changes nothing.
+	{ key: 'POST /admin/lessons/[course]/[lesson]?/remove', path: '/admin/lessons/{course}/{lesson}?/remove', form: {},
+		expect: [303, 403, 403, 403, 403, 200] },
 	// A partner that does not exist: the admin is sent back to the list, nothing is deleted.
 	{ key: 'POST /admin/partners/[id]?/delete',     path: '/admin/partners/tidak-ada?/delete', form: {},
 		expect: [303, 403, 403, 403, 403, 303] },

@@ -19,6 +19,7 @@ import * as adminCertificate from '../../src/routes/admin/certificate/+page.serv
 import * as adminPartners from '../../src/routes/admin/partners/+page.server';
 import * as adminPartner from '../../src/routes/admin/partners/[id]/+page.server';
 import * as adminUsers from '../../src/routes/admin/users/+page.server';
+import * as adminLesson from '../../src/routes/admin/lessons/[course]/[lesson]/+page.server';
 import { POST as sync } from '../../src/routes/api/sync/+server';
 import * as checkin from '../../src/routes/checkin/+page.server';
 import * as lesson from '../../src/routes/courses/[course]/[lesson]/+page.server';
@@ -189,6 +190,11 @@ async function expectNoPartialRecords() {
 	}
 	const evidence = await db.select().from(table.evidence);
 	for (const e of evidence) expect(e.value).not.toBe('');
+	for (const n of await db.select().from(table.lessonNotice)) {
+		// Up with readable text, or taken down; always with a real day.
+		if (n.text !== null) expect(n.text.trim()).not.toBe('');
+		expect(n.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	}
 	for (const p of await db.select().from(table.partner)) {
 		expect(p.name.trim()).not.toBe('');
 		expect(p.origins.length).toBeGreaterThan(0);
@@ -227,6 +233,7 @@ const partnerRow = async () =>
 	(await db.select().from(table.partner).where(eq(table.partner.id, partnerId)))[0];
 const memberships = async () => (await db.select({ n: count() }).from(table.cohortMember))[0].n;
 const attendanceRows = () => db.select().from(table.attendance).orderBy(table.attendance.userId);
+const noticeRows = () => db.select().from(table.lessonNotice);
 
 // Realistic values beside the random ones, so the success paths are taken too.
 const or_ = (...good: fc.Arbitrary<string>[]) =>
@@ -428,6 +435,23 @@ const CASES: Case[] = [
 		values: () => ({ name: personName, title: or_(fc.constant('Ketua TP PKK Bojonegoro')) }),
 		unchangedOnRefusal: () => db.select().from(table.setting),
 		run: (e) => adminCertificate.actions.save(e as never)
+	},
+	{
+		key: 'POST /admin/lessons/[course]/[lesson]?/save',
+		path: '/admin/lessons/x/y',
+		fields: ['text', 'day'],
+		values: () => ({ day: date }),
+		params: () => ({ course: 'legalitas-naik-kelas', lesson: 'sertifikat-halal' }),
+		unchangedOnRefusal: noticeRows,
+		run: (e) => adminLesson.actions.save(e as never)
+	},
+	{
+		key: 'POST /admin/lessons/[course]/[lesson]?/remove',
+		path: '/admin/lessons/x/y',
+		fields: [],
+		params: () => ({ course: 'legalitas-naik-kelas', lesson: 'sertifikat-halal' }),
+		unchangedOnRefusal: noticeRows,
+		run: (e) => adminLesson.actions.remove(e as never)
 	},
 	{
 		key: 'POST /trainer?/create',

@@ -22,6 +22,7 @@ const TEXT: Record<string, () => string> = {
 	too_long: m.error_too_long,
 	kecamatan_invalid: m.error_kecamatan_invalid,
 	doc_number_required: m.error_doc_number_required,
+	product_kind_invalid: m.error_product_kind_invalid,
 	role_invalid: m.error_role_invalid,
 	file_missing: m.error_file_missing,
 	file_too_big: m.error_file_too_big,

@@ -28,6 +28,7 @@ describe('validateBusiness', () => {
 				products: 'ledre pisang',
 				kecamatan: 'Padangan',
 				desa: 'Kuncen',
+				productKind: null,
 				nib: '9120001234567',
 				sppIrt: null,
 				halal: null,

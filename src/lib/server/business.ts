@@ -5,10 +5,17 @@ import { db, table } from '$lib/server/db';
 import type { BusinessInput } from '$lib/server/db/schema';
 
 export const LEGAL_DOCS = ['nib', 'sppIrt', 'halal', 'bpomMd', 'trademark'] as const;
+// Food and drink, or crafts: the tiers ask each for different evidence (courses/tiers.yaml).
+import { PRODUCT_KINDS, type ProductKind } from '$lib/server/content/tier-model';
+export { PRODUCT_KINDS };
 export type LegalDoc = (typeof LEGAL_DOCS)[number];
 
 export type BusinessError =
-	'business_name_required' | 'too_long' | 'kecamatan_invalid' | 'doc_number_required';
+	| 'business_name_required'
+	| 'too_long'
+	| 'kecamatan_invalid'
+	| 'doc_number_required'
+	| 'product_kind_invalid';
 export type BusinessErrors = Partial<Record<string, BusinessError>>;
 
 /** What the form sent, as the page shows it back when something must be corrected. */
@@ -17,6 +24,8 @@ export type BusinessForm = {
 	products: string;
 	kecamatan: string;
 	desa: string;
+	/** '' when not chosen (older profiles): the tiers then ask what a food business gives. */
+	productKind: string;
 	docs: Record<LegalDoc, { has: boolean; number: string }>;
 };
 
@@ -32,6 +41,7 @@ export function readBusinessForm(form: FormData): BusinessForm {
 		products: str('products'),
 		kecamatan: str('kecamatan'),
 		desa: str('desa'),
+		productKind: str('productKind'),
 		docs
 	};
 }
@@ -45,11 +55,15 @@ export function validateBusiness(
 	if (input.products.length > MAX.products) errors.products = 'too_long';
 	if (!isKecamatan(input.kecamatan)) errors.kecamatan = 'kecamatan_invalid';
 	if (input.desa.length > MAX.desa) errors.desa = 'too_long';
+	const kind = input.productKind;
+	if (kind && !(PRODUCT_KINDS as readonly string[]).includes(kind))
+		errors.productKind = 'product_kind_invalid';
 	const value: BusinessInput = {
 		name: input.name,
 		products: input.products,
 		kecamatan: input.kecamatan,
-		desa: input.desa
+		desa: input.desa,
+		productKind: (PRODUCT_KINDS as readonly string[]).includes(kind) ? (kind as ProductKind) : null
 	};
 	for (const doc of LEGAL_DOCS) {
 		const { has, number } = input.docs[doc];
@@ -73,6 +87,7 @@ export function toForm(row: typeof table.business.$inferSelect | null): Business
 		products: row?.products ?? '',
 		kecamatan: row?.kecamatan ?? '',
 		desa: row?.desa ?? '',
+		productKind: row?.productKind ?? '',
 		docs
 	};
 }

@@ -18,6 +18,7 @@ import { saveLink, savePhoto, saveText } from '$lib/server/evidence/store';
 import { findTier } from '$lib/server/tiers/rules';
 import { submitForReview } from '$lib/server/tiers/review';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
+import { appliesTo } from '$lib/server/content/tier-model';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -66,6 +67,8 @@ export const actions: Actions = {
 			return fail(400, { evidenceError: 'item_unknown' });
 		const business = await getBusiness(user.id);
 		if (!business) return fail(400, { evidenceError: 'no_business', evidenceItem: item.id });
+		// Evidence for the other kind of business (a food label from a batik maker) is not asked.
+		if (!appliesTo(item, business.productKind)) return fail(400, { evidenceError: 'item_unknown' });
 		if (item.kind === 'photo') {
 			const wait = await consume([
 				[`upload:user:${user.id}`, LIMITS.uploadPerUser],

@@ -30,7 +30,7 @@ export function describeAchievement(kind: 'course' | 'tier', id: string) {
 		? {
 				name: tier.name,
 				description: `${tier.name}: ${tier.summary}`,
-				criteria: `Menyelesaikan kursus ${tier.courses.map((c) => `"${c.title}"`).join(', ')}; bukti berikut diperiksa dan disahkan pelatih: ${tier.evidence.map((e) => e.label).join('; ')}.`
+				criteria: `Menyelesaikan kursus ${tier.courses.map((c) => `"${c.title}"`).join(', ')}; bukti berikut diperiksa dan disahkan pelatih: ${tier.evidence.map((e) => (e.for ? `${e.label} (usaha ${e.for})` : e.label)).join('; ')}.`
 			}
 		: null;
 }

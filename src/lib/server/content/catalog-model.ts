@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { text } from './fields';
+import { isIsoDay } from './freshness';
 import { ContentError, parseFrontmatter, type Frontmatter } from './frontmatter';
 
 export const CATEGORIES = ['manajemen', 'pemasaran', 'kemasan', 'legalitas'] as const;
@@ -18,10 +19,29 @@ const CourseMeta = v.strictObject({
 	badge: text(80)
 });
 
-const LessonMeta = v.strictObject({
-	title: text(120),
-	summary: v.optional(text(300))
-});
+/** A day written 2026-12-07 (YAML reads it as text); the check warns when it is missing. */
+const day = v.pipe(
+	v.string('harus berupa tanggal, misalnya 2026-12-07'),
+	v.check((s: string) => isIsoDay(s), 'harus berupa tanggal yang ada, ditulis seperti 2026-12-07')
+);
+
+const LessonMeta = v.pipe(
+	v.strictObject({
+		title: text(120),
+		summary: v.optional(text(300)),
+		/** The day the lesson's rules and sources were last checked. */
+		reviewed: v.optional(day),
+		/** The day it must be checked again (default: a year after `reviewed`). */
+		review_by: v.optional(day)
+	}),
+	v.forward(
+		v.check(
+			(m) => !m.review_by || !m.reviewed || m.review_by > m.reviewed,
+			'harus sesudah reviewed:'
+		),
+		['review_by']
+	)
+);
 
 export type CourseMeta = v.InferOutput<typeof CourseMeta>;
 
@@ -33,6 +53,9 @@ export type Lesson = {
 	summary?: string;
 	minutes: number;
 	index: number;
+	/** Last checked (YYYY-MM-DD), shown to learners as "Diperbarui …". */
+	reviewed?: string;
+	reviewBy?: string;
 };
 
 export type Course = CourseMeta & {
@@ -74,7 +97,13 @@ export function readingMinutes(markdown: string): number {
 	return Math.max(1, Math.round(words / 180));
 }
 
-export type ParsedLesson = Lesson & { source: string; body: string; bodyLine: number };
+export type ParsedLesson = Lesson & {
+	source: string;
+	body: string;
+	bodyLine: number;
+	/** Frontmatter line of each key. */
+	lines: Record<string, number>;
+};
 export type CatalogCheck = {
 	courses: (Course & { lessons: ParsedLesson[] })[];
 	/** Every course folder, valid or not, so its lessons and quiz can be checked too. */
@@ -150,9 +179,12 @@ export function checkCatalog(files: Record<string, string>): CatalogCheck {
 				summary: lmeta.summary,
 				minutes: readingMinutes(lfm.body),
 				index: lessons.length,
+				reviewed: lmeta.reviewed,
+				reviewBy: lmeta.review_by,
 				source: folderFiles[name],
 				body: lfm.body,
-				bodyLine: lfm.bodyLine
+				bodyLine: lfm.bodyLine,
+				lines: lfm.lines
 			});
 		}
 		if (!lessons.length && !problems.length)
@@ -188,13 +220,17 @@ export function buildCatalog(files: Record<string, string>): Course[] {
 	// Sources stay out of the served catalogue: the lesson pages import the compiled lessons.
 	return courses.map((c) => ({
 		...c,
-		lessons: c.lessons.map(({ slug, file, title, summary, minutes, index }) => ({
-			slug,
-			file,
-			title,
-			summary,
-			minutes,
-			index
-		}))
+		lessons: c.lessons.map(
+			({ slug, file, title, summary, minutes, index, reviewed, reviewBy }) => ({
+				slug,
+				file,
+				title,
+				summary,
+				minutes,
+				index,
+				reviewed,
+				reviewBy
+			})
+		)
 	}));
 }

@@ -1,4 +1,5 @@
 import { buildCatalog, type Course } from './catalog-model';
+import { lessonSources, type Source } from './freshness';
 
 // Raw text, so frontmatter is checked here with file:line, once, when the server starts.
 const files = import.meta.glob('/courses/*/*.md', {
@@ -43,7 +44,8 @@ export function lessonPlace(courseSlug: string, lessonSlug: string) {
 			file: lesson.file,
 			title: lesson.title,
 			minutes: lesson.minutes,
-			index: lesson.index
+			index: lesson.index,
+			reviewed: lesson.reviewed ?? null
 		},
 		prev: link(lesson.index - 1),
 		next: link(lesson.index + 1)
@@ -51,3 +53,9 @@ export function lessonPlace(courseSlug: string, lessonSlug: string) {
 }
 
 export type { Course, Lesson } from './catalog-model';
+
+/** The items of a lesson's "## Sumber" section (for PKK's review list), read from its file. */
+export function lessonSourceList(file: string): Source[] {
+	const text = files[file];
+	return text ? lessonSources(text) : [];
+}

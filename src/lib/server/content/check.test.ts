@@ -38,7 +38,7 @@ describe('courses:check on a folder with every kind of mistake', () => {
 		[`${A}/quiz.yaml:22: pertanyaan 4 → kind: kind harus single, multiple, truefalse atau numeric`],
 		[`${DIR}/02-tanpa-kuis/quiz.yaml:1: kuis kursus (quiz.yaml) belum ada`],
 		[
-			`${DIR}/tiers.yaml:15: tiers → 1 → evidence → 0 → kind: kind harus profile, photo, link atau text`
+			`${DIR}/tiers.yaml:16: tiers → 1 → evidence → 0 → kind: kind harus profile, photo, link atau text`
 		]
 	])('reports %s', (message) => {
 		expect(messages).toContain(message);

@@ -1,16 +1,29 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkCatalog } from './catalog-model';
+import { freshnessWarnings } from './freshness';
 import { ContentError } from './frontmatter';
 import { checkLessonBody } from './lesson-checks';
 import { parseQuiz } from './quiz-model';
-import { parseTiers } from './tier-model';
+import { evidenceOrderProblems, parseTiers } from './tier-model';
 
 /**
  * Validates a whole courses folder from disk: frontmatter, lesson order, practice questions,
  * components, images, internal links and quizzes. Returns every problem, sorted by file and line.
  */
 export function checkCourses(dir = 'courses'): ContentError[] {
+	return check(dir).problems;
+}
+
+/**
+ * Lessons past their review date or without one: warnings, not errors (an old lesson still
+ * builds), failing `npm run courses:check -- --strict`. `today` as YYYY-MM-DD.
+ */
+export function checkFreshness(dir = 'courses', today = new Date().toISOString().slice(0, 10)) {
+	return check(dir, today).warnings;
+}
+
+function check(dir: string, today?: string) {
 	const root = resolve(dir);
 	const files: Record<string, string> = {};
 	const quizzes: Record<string, string> = {};
@@ -65,11 +78,13 @@ export function checkCourses(dir = 'courses'): ContentError[] {
 	const tiersFile = join(root, 'tiers.yaml');
 	if (existsSync(tiersFile)) {
 		const shownTiers = relative(process.cwd(), tiersFile);
-		const { tiers, problems: tierProblems } = parseTiers(
-			shownTiers,
-			readFileSync(tiersFile, 'utf8')
-		);
+		const {
+			tiers,
+			problems: tierProblems,
+			lineAt
+		} = parseTiers(shownTiers, readFileSync(tiersFile, 'utf8'));
 		all.push(...tierProblems);
+		all.push(...evidenceOrderProblems(shownTiers, tiers ?? [], courses, lineAt));
 		for (const tier of tiers ?? [])
 			if (!courses.some((c) => c.tier === tier.id))
 				all.push(
@@ -84,5 +99,20 @@ export function checkCourses(dir = 'courses'): ContentError[] {
 			new ContentError(`${dir}/tiers.yaml`, 1, 'aturan tingkat usaha (tiers.yaml) belum ada')
 		);
 	}
-	return all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+	const byPlace = (a: ContentError, b: ContentError) =>
+		a.file.localeCompare(b.file) || a.line - b.line;
+	const warnings = today
+		? freshnessWarnings(
+				folders.flatMap((course) =>
+					course.lessons.map((l) => ({
+						file: shown(course.folder, l.file.split('/').pop()!),
+						reviewed: l.reviewed,
+						reviewBy: l.reviewBy,
+						lines: l.lines
+					}))
+				),
+				today
+			)
+		: [];
+	return { problems: all.sort(byPlace), warnings: warnings.sort(byPlace) };
 }

@@ -69,6 +69,11 @@ export const business = sqliteTable('business', {
 	halal: text('halal'),
 	bpomMd: text('bpom_md'),
 	trademark: text('trademark'),
+	/**
+	 * What the business makes: food and drink need SPP-IRT, halal and a food label; crafts
+	 * (batik, teak) reach the same tier by another route (courses/tiers.yaml). Null: not said yet.
+	 */
+	productKind: text('product_kind', { enum: ['pangan', 'kerajinan'] }),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
 
@@ -360,3 +365,24 @@ export const quizVersion = sqliteTable('quiz_version', {
 	quiz: text('quiz').notNull(),
 	createdAt: createdAt()
 });
+
+/**
+ * A dated "Pembaruan" an admin puts on a lesson between a rule change and the lesson's rewrite,
+ * shown at the lesson's top without a deploy. Removing it blanks the text and keeps the row, so
+ * `updatedAt` only moves forward: the lesson page cache keys on it.
+ */
+export const lessonNotice = sqliteTable(
+	'lesson_notice',
+	{
+		course: text('course').notNull(),
+		lesson: text('lesson').notNull(),
+		/** Null when the notice was taken down. */
+		text: text('text'),
+		/** The day the change it announces took effect or was learned of, YYYY-MM-DD. */
+		day: text('day').notNull(),
+		updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.course, t.lesson] })]
+);
+export type LessonNotice = typeof lessonNotice.$inferSelect;

@@ -1,6 +1,7 @@
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { parse } from 'cookie';
 import { SESSION_COOKIE, checkSession, readSessionRows } from '$lib/server/auth/session';
+import { noticeStamp } from '$lib/server/notices/store';
 import { doneInCourse } from '$lib/server/progress';
 
 /**
@@ -8,9 +9,9 @@ import { doneInCourse } from '$lib/server/progress';
  * and server.js's fast lane compute the same key for the same request.
  *
  * A lesson page is a function of the build (its text), the site's origin (absolute links), the
- * locale, who is signed in (name and role, for the navigation) and which lessons of the course
- * they have done: the key holds all of these, so an entry never needs invalidating; a new build
- * starts with an empty cache. Guests share one entry per (lesson, locale).
+ * locale, who is signed in (name and role, for the navigation), which lessons of the course
+ * they have done, and the lesson's "Pembaruan" notice (put up by an admin, no build): the key
+ * holds all of these, so an entry never needs invalidating; a new build starts with an empty cache. Guests share one entry per (lesson, locale).
  */
 
 /** The parts of a request the key reads; from a web Request or a node IncomingMessage. */
@@ -63,5 +64,6 @@ export async function pageKey(req: PageRequest): Promise<string | null> {
 		done = [...(await doneInCourse(row.userId, lesson[1]))].sort().join(',');
 	}
 	const encoding = encodingFor(req.header('accept-encoding'));
-	return `${req.origin}${req.path}\n${locale}\n${who}\n${done}\n${encoding}`;
+	const notice = await noticeStamp(lesson[1], lesson[2]);
+	return `${req.origin}${req.path}\n${locale}\n${who}\n${done}\n${notice}\n${encoding}`;
 }

@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { badgesFor } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
 import type { Business } from '$lib/server/db/schema';
+import { appliesTo } from '$lib/server/content/tier-model';
 import { evidenceFor } from '$lib/server/evidence/store';
 import { listTiers } from './rules';
 
@@ -21,7 +22,9 @@ export async function tierStatus(userId: string, business: Business | null) {
 			...c,
 			done: badges.some((b) => b.kind === 'course' && b.achievement === c.slug)
 		}));
-		const evidence = tier.evidence.map((rule) => {
+		// A batik or teak maker is asked for the craft route, never for SPP-IRT or halal.
+		const rules = tier.evidence.filter((rule) => appliesTo(rule, business?.productKind));
+		const evidence = rules.map((rule) => {
 			if (rule.kind === 'profile') {
 				const value =
 					business?.[rule.field] ?? (rule.alternative ? business?.[rule.alternative] : null);
@@ -46,6 +49,8 @@ export async function tierStatus(userId: string, business: Business | null) {
 		const steps = [...courses, ...evidence];
 		return {
 			id: tier.id,
+			/** Whose route the evidence is: the business's product kind (food until it says). */
+			kind: business?.productKind ?? 'pangan',
 			name: tier.name,
 			summary: tier.summary,
 			courses,

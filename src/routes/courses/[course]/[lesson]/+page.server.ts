@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { findLesson, lessonPlace } from '$lib/server/content/catalog';
 import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
+import { noticeFor } from '$lib/server/notices/store';
 import { doneInCourse, markLessonDone } from '$lib/server/progress';
 import { publicBaseUrl } from '$lib/server/public-url';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,10 +10,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const place = lessonPlace(params.course, params.lesson);
 	if (!place) error(404, 'not found');
 	const { found, course, lesson, prev, next } = place;
-	const done = await doneInCourse(locals.user?.id, course.slug);
+	const [done, notice] = await Promise.all([
+		doneInCourse(locals.user?.id, course.slug),
+		noticeFor(course.slug, lesson.slug)
+	]);
 	return {
 		course,
 		lesson: { ...lesson, summary: found.lesson.summary },
+		notice,
 		done: done.has(lesson.slug),
 		courseDone: found.course.lessons.every((l) => done.has(l.slug)),
 		prev,
