@@ -1,7 +1,9 @@
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { findCourse } from '$lib/server/content/catalog';
-import { db, table } from '$lib/server/db';
+import { db, table, type Executor } from '$lib/server/db';
+import type { Business, TierBasis, TierBasisItem } from '$lib/server/db/schema';
+import { formatDate } from '$lib/format';
 import { doneInCourse } from '$lib/server/progress';
 import { quizStatusByCourse } from '$lib/server/quiz/attempts';
 import { findTier } from '$lib/server/tiers/rules';
@@ -70,28 +72,70 @@ export async function awardCourseBadgeIfEarned(
 	});
 }
 
-/** Awards a tier badge to the business; called when a trainer or admin endorses its evidence. */
-export async function awardTierBadge(businessId: string, tierId: string, baseUrl: string) {
+/**
+ * Awards a tier badge inside the endorsement's transaction (`exec`), stating in its credential
+ * and keeping beside it what it was given on: `basis`, as checked at this moment.
+ */
+export async function awardTierBadge(
+	exec: Executor,
+	award: {
+		business: Business;
+		tierId: string;
+		basis: TierBasis;
+		reviewId: string;
+		endorsedBy: string;
+		baseUrl: string;
+	}
+) {
+	const { business, tierId, basis } = award;
 	const about = describeAchievement('tier', tierId);
 	if (!about) return null;
-	if (await existing(holder.business(businessId), 'tier', tierId)) return null;
-	const [biz] = await db.select().from(table.business).where(eq(table.business.id, businessId));
-	const [person] = await db.select().from(table.user).where(eq(table.user.id, biz.ownerId));
-	return insertBadge({
-		kind: 'tier',
-		achievement: tierId,
-		holderKey: holder.business(businessId),
-		userId: biz.ownerId,
-		businessId,
-		...about,
-		holderName: person.name,
-		businessName: biz.name,
-		baseUrl
-	});
+	if (await existing(holder.business(business.id), 'tier', tierId, exec)) return null;
+	const [person] = await exec.select().from(table.user).where(eq(table.user.id, business.ownerId));
+	const badge = await insertBadge(
+		{
+			kind: 'tier',
+			achievement: tierId,
+			holderKey: holder.business(business.id),
+			userId: business.ownerId,
+			businessId: business.id,
+			...about,
+			holderName: person.name,
+			businessName: business.name,
+			baseUrl: award.baseUrl,
+			evidence: basis.items.map((item) => ({
+				name: item.label,
+				narrative: basisNarrative(item, basis.checkedAt)
+			}))
+		},
+		exec
+	);
+	if (badge)
+		await exec.insert(table.tierAward).values({
+			badgeId: badge.id,
+			reviewId: award.reviewId,
+			endorsedBy: award.endorsedBy,
+			basis
+		});
+	return badge;
 }
 
-async function existing(holderKey: string, kind: 'course' | 'tier', achievement: string) {
-	const [row] = await db
+/** One line per requirement, in Indonesian as the certificate is: what it was, and when. */
+export function basisNarrative(item: TierBasisItem, checkedAt: number) {
+	const checked = formatDate(checkedAt);
+	if (item.kind === 'course')
+		return `Kursus "${item.label}" selesai; lencana kursus diberikan ${formatDate(item.at ?? checkedAt)}.`;
+	if (item.kind === 'profile') return `Tercatat di profil usaha; diperiksa ${checked}.`;
+	return `Bukti diberikan ${formatDate(item.at ?? checkedAt)}; diperiksa ${checked}.`;
+}
+
+async function existing(
+	holderKey: string,
+	kind: 'course' | 'tier',
+	achievement: string,
+	exec: Executor = db
+) {
+	const [row] = await exec
 		.select({ id: table.badge.id })
 		.from(table.badge)
 		.where(
@@ -116,9 +160,10 @@ type NewBadge = {
 	description: string;
 	criteria: string;
 	baseUrl: string;
+	evidence?: { name: string; narrative: string }[];
 };
 
-async function insertBadge(b: NewBadge) {
+async function insertBadge(b: NewBadge, exec: Executor = db) {
 	const id = newBadgeId();
 	const awardedAt = new Date();
 	const credential = await issueCredential({
@@ -133,10 +178,11 @@ async function insertBadge(b: NewBadge) {
 			description: b.description,
 			criteria: b.criteria,
 			kind: b.kind
-		}
+		},
+		evidence: b.evidence
 	});
 	// When two requests race, the unique index lets exactly one insert through.
-	const [row] = await db
+	const [row] = await exec
 		.insert(table.badge)
 		.values({
 			id,

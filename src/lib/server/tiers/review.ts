@@ -2,6 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { awardTierBadge } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth/session';
+import type { Badge } from '$lib/server/db/schema';
+import { changesSince, readRequirements, toBasis, type Change } from './basis';
 import { getBusiness } from '$lib/server/business';
 import { currentAndNext, tierStatus } from './status';
 
@@ -78,25 +80,64 @@ export async function findReview(id: string) {
 	return row ?? null;
 }
 
+export type Decision = 'endorsed' | 'returned';
+export type DecideResult =
+	| { ok: true; review: typeof table.tierReview.$inferSelect; badge: Badge | null }
+	| { ok: false; error: 'already_decided' }
+	/** The tier is no longer ready: what is missing now, for the trainer and the owner. */
+	| { ok: false; error: 'not_ready'; changes: Change[] };
+
 /**
- * Endorses (and awards the tier badge) or sends back with a reason. Only a submitted review
- * can be decided, once: a second click or a second trainer changes nothing.
+ * Endorses (and awards the tier badge) or sends back with a reason, in one write transaction
+ * that re-reads the review and the tier's requirements: only a submitted review can be decided,
+ * once, and only a tier that is still ready right now can be endorsed. Two decisions at once
+ * (two trainers, a double tap) queue behind each other; the second finds it decided.
  */
 export async function decideReview(
 	id: string,
 	reviewer: SessionUser,
-	decision: 'endorsed' | 'returned',
+	decision: Decision,
 	note: string,
 	baseUrl: string
-) {
-	const rows = await db
-		.update(table.tierReview)
-		.set({ status: decision, note, reviewerId: reviewer.id, reviewedAt: new Date() })
-		.where(and(eq(table.tierReview.id, id), eq(table.tierReview.status, 'submitted')))
-		.returning();
-	const review = rows[0];
-	if (!review) return null;
-	const badge =
-		decision === 'endorsed' ? await awardTierBadge(review.businessId, review.tier, baseUrl) : null;
-	return { review, badge };
+): Promise<DecideResult> {
+	return db.transaction(
+		async (tx): Promise<DecideResult> => {
+			const [review] = await tx
+				.select()
+				.from(table.tierReview)
+				.where(and(eq(table.tierReview.id, id), eq(table.tierReview.status, 'submitted')));
+			if (!review) return { ok: false, error: 'already_decided' };
+			let badge: Badge | null = null;
+			if (decision === 'endorsed') {
+				const now = new Date();
+				const state = await readRequirements(tx, review.businessId, review.tier, now);
+				if (!state) return { ok: false, error: 'already_decided' };
+				const changes = changesSince(null, state.requirements);
+				if (changes.length) return { ok: false, error: 'not_ready', changes };
+				badge = await awardTierBadge(tx, {
+					business: state.business,
+					tierId: review.tier,
+					basis: toBasis(state.requirements, now),
+					reviewId: review.id,
+					endorsedBy: reviewer.id,
+					baseUrl
+				});
+				// The business already holds this tier badge (an older review): nothing to endorse.
+				if (!badge) return { ok: false, error: 'already_decided' };
+			}
+			const [decided] = await tx
+				.update(table.tierReview)
+				.set({ status: decision, note, reviewerId: reviewer.id, reviewedAt: new Date() })
+				.where(and(eq(table.tierReview.id, id), eq(table.tierReview.status, 'submitted')))
+				.returning();
+			return { ok: true, review: decided, badge };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** What is missing now from a review's tier (empty while it is still ready). */
+export async function reviewChanges(review: typeof table.tierReview.$inferSelect) {
+	const state = await readRequirements(db, review.businessId, review.tier);
+	return state ? changesSince(null, state.requirements) : [];
 }

@@ -25,6 +25,8 @@ export type CredentialInput = {
 		criteria: string;
 		kind: 'course' | 'tier';
 	};
+	/** What a tier badge was given on, as checked then (names and dates only): OB 3.0 `evidence`. */
+	evidence?: { name: string; narrative: string }[];
 };
 
 /** The issuer as embedded in each credential (OB 3.0 requires a Profile object there). */
@@ -79,6 +81,9 @@ export function buildCredential(input: CredentialInput, key: IssuerKey): Record<
 				image: { id: `${achievementId}.svg`, type: 'Image' }
 			}
 		},
+		...(input.evidence?.length && {
+			evidence: input.evidence.map((e) => ({ type: ['Evidence'], ...e }))
+		}),
 		// 1EdTech Revocation List: this URL answers with the list that says if it is revoked.
 		credentialStatus: { id: `${credentialId}/status`, type: '1EdTechRevocationList' }
 	};
