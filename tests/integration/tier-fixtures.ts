@@ -101,6 +101,6 @@ export async function act(
 	};
 	const result = await action(event as never);
 	return isActionFailure(result)
-		? { status: result.status, data: result.data as Record<string, unknown> }
+		? { status: result.status, data: result.data as unknown as Record<string, unknown> }
 		: { status: 200, data: result as Record<string, unknown> };
 }

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Change } from '$lib/server/tiers/basis';
+import type { TierNotice } from '$lib/server/tiers/notices';
 
 /** One requirement that is no longer met, in the reader's language. */
 export function changeText(c: Pick<Change, 'label' | 'what' | 'reason'>) {
@@ -21,3 +22,17 @@ export function changeText(c: Pick<Change, 'label' | 'what' | 'reason'>) {
 export function returnNote(changes: Pick<Change, 'label' | 'what' | 'reason'>[]) {
 	return m.review_return_prefill({ changes: changes.map(changeText).join('; ') });
 }
+
+/** A tier notice as the page needs it: the changes already in words. */
+export function noticeView(n: TierNotice) {
+	return {
+		kind: n.kind,
+		tier: n.tier,
+		tierName: n.tierName,
+		date: n.date,
+		note: n.note,
+		badgeId: n.badgeId,
+		changes: n.changes.map(changeText).join('; ')
+	};
+}
+export type NoticeView = ReturnType<typeof noticeView>;

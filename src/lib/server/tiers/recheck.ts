@@ -146,3 +146,12 @@ export async function resolveRecheck(
 		{ behavior: 'immediate' }
 	);
 }
+
+/** What a tier badge was given on, as recorded at its endorsement (null for older badges). */
+export async function tierBasisOf(badgeId: string) {
+	const [row] = await db
+		.select({ basis: table.tierAward.basis })
+		.from(table.tierAward)
+		.where(eq(table.tierAward.badgeId, badgeId));
+	return row?.basis ?? null;
+}

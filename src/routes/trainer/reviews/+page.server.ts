@@ -1,6 +1,7 @@
 import { requireTrainer } from '$lib/server/auth/guard';
 import { cohortsFor } from '$lib/server/cohorts';
 import { findTier } from '$lib/server/tiers/rules';
+import { rechecksFor } from '$lib/server/tiers/recheck';
 import { reviewQueue } from '$lib/server/tiers/review';
 import type { PageServerLoad } from './$types';
 
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })),
 		cohort: cohort?.id ?? '',
+		recheck: (await rechecksFor(user)).length,
 		queue: queue.map((r) => ({
 			id: r.id,
 			tier: findTier(r.tier)?.name ?? r.tier,
