@@ -198,7 +198,8 @@ test('a badge whose NIB went after the award is listed for the admin, who keeps 
 	await owner.page.goto('/account');
 	const nib = owner.page.getByRole('group', { name: 'NIB (Nomor Induk Berusaha)' });
 	await nib.getByLabel('Belum punya').check();
-	await owner.page.getByRole('button', { name: 'Simpan', exact: true }).click();
+	const profile = owner.page.getByRole('region', { name: 'Profil usaha' });
+	await profile.getByRole('button', { name: 'Simpan', exact: true }).click();
 	await expect(owner.page.getByText('Tersimpan.')).toBeVisible();
 
 	const admin = await (
