@@ -134,10 +134,10 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 		learnerPage.getByText('Tingkat usaha Anda sekarang: Rintisan Tertata')
 	).toBeVisible();
 	// She is told, with the trainer's note.
-	await expect(learnerPage.getByText(/^Rintisan Tertata disahkan pada .+\. Selamat!$/)).toBeVisible();
 	await expect(
-		learnerPage.getByText('Catatan pelatih: Buku kas rapi, lanjutkan.')
+		learnerPage.getByText(/^Rintisan Tertata disahkan pada .+\. Selamat!$/)
 	).toBeVisible();
+	await expect(learnerPage.getByText('Catatan pelatih: Buku kas rapi, lanjutkan.')).toBeVisible();
 	await expect(learnerPage.getByRole('link', { name: 'Pengelola Usaha Rapi' })).toBeVisible();
 	const tierLink = learnerPage.getByRole('link', { name: 'Rintisan Tertata' });
 	const verifyPath = (await tierLink.getAttribute('href'))!;

@@ -54,7 +54,14 @@ export async function tierNotices(business: Business | null): Promise<TierNotice
 			const kept = held.award.keptChanges;
 			const changes = changesSince(held.award.basis, reqs()).filter((c) => !kept.includes(c.key));
 			if (changes.length) {
-				notices.push({ ...base, kind: 'recheck', date: now, note: null, changes, badgeId: held.badge.id });
+				notices.push({
+					...base,
+					kind: 'recheck',
+					date: now,
+					note: null,
+					changes,
+					badgeId: held.badge.id
+				});
 				continue;
 			}
 			if (held.award.keptAt) {
@@ -72,7 +79,14 @@ export async function tierNotices(business: Business | null): Promise<TierNotice
 		if (review.status === 'submitted') {
 			const changes = changesSince(null, reqs());
 			if (changes.length)
-				notices.push({ ...base, kind: 'blocked', date: review.submittedAt, note: null, changes, badgeId: null });
+				notices.push({
+					...base,
+					kind: 'blocked',
+					date: review.submittedAt,
+					note: null,
+					changes,
+					badgeId: null
+				});
 		} else
 			notices.push({
 				...base,
