@@ -114,7 +114,12 @@ async function makeLearner(name: string, phone: string, businessName: string, tr
 	const tierBadge = decided.ok ? decided.badge : null;
 	await db
 		.update(table.tierAward)
-		.set({ keptChanges: ['course:x'], keptNote: `Tetap sah untuk ${name}`, keptBy: trainerId })
+		.set({
+			keptChanges: ['course:x'],
+			keptNote: `Tetap sah untuk ${name}`,
+			keptBy: trainerId,
+			keptAt: new Date()
+		})
 		.where(eq(table.tierAward.badgeId, tierBadge!.id));
 	const cohort = await createCohort(trainerId, `Bimtek Padangan ${seed}`);
 	await join(cohort.id, id);
@@ -206,6 +211,8 @@ describe('download of one’s own data', () => {
 		expect(data.quizAttempts[0].answers.length).toBe(findQuiz(COURSE)!.questions.length);
 		expect(data.badges.map((b: { id: string }) => b.id).sort()).toEqual([...sri.badges].sort());
 		expect(data.badges[0].credential.proof).toBeDefined();
+		const tier = data.badges.find((b: { kind: string }) => b.kind === 'tier');
+		expect(tier.keptNote).toBe('Tetap sah untuk Sri Wahyuni');
 		expect(data.cohorts.member[0]).toMatchObject({ trainer: 'Pelatih' });
 		// The guest events before and after signing in on that phone are there too.
 		expect(data.activity.map((e: { lesson: string }) => e.lesson).sort()).toEqual([

@@ -137,6 +137,15 @@ describe('a tier badge whose basis changed', () => {
 		expect(!!badge?.revokedAt).toBe(award.keptAt === null);
 	});
 
+	it('tells the owner why a review she sent can no longer be endorsed', async () => {
+		const { learner, business: biz } = await readyLearner(tutik, 'Sri F');
+		expect(await tierNotices(biz)).toEqual([]);
+		await saveBusiness(learner.id, business(null));
+		const [notice] = await tierNotices(await getBusiness(learner.id));
+		expect(notice).toMatchObject({ kind: 'blocked', tier: 'rintisan' });
+		expect(notice.changes.map((c) => c.what)).toEqual(['profile_removed']);
+	});
+
 	it('tells the owner about endorsements and returns on her pages', async () => {
 		const { business: biz } = await endorsed('Sri E');
 		const [notice] = await tierNotices(biz);
