@@ -59,64 +59,61 @@ export async function awardCourseBadgeIfEarned(
 
 	const [person] = await db.select().from(table.user).where(eq(table.user.id, userId));
 	const [biz] = await db.select().from(table.business).where(eq(table.business.ownerId, userId));
-	return insertBadge({
-		kind: 'course',
-		achievement: courseSlug,
-		holderKey: holder.user(userId),
-		userId,
-		businessId: biz?.id ?? null,
-		...about,
-		holderName: person.name,
-		businessName: biz?.name ?? null,
-		baseUrl
-	});
+	return storeBadge(
+		await signBadge({
+			kind: 'course',
+			achievement: courseSlug,
+			holderKey: holder.user(userId),
+			userId,
+			businessId: biz?.id ?? null,
+			...about,
+			holderName: person.name,
+			businessName: biz?.name ?? null,
+			baseUrl
+		})
+	);
 }
 
 /**
- * Awards a tier badge inside the endorsement's transaction (`exec`), stating in its credential
- * and keeping beside it what it was given on: `basis`, as checked at this moment.
+ * A signed tier badge for `business`, stating in its credential what it is given on: `basis`,
+ * as checked at `basis.checkedAt`. Signing takes about a tenth of a second, so it is done before
+ * the endorsement's write transaction, which then stores it with `storeTierBadge`.
  */
-export async function awardTierBadge(
-	exec: Executor,
-	award: {
-		business: Business;
-		tierId: string;
-		basis: TierBasis;
-		reviewId: string;
-		endorsedBy: string;
-		baseUrl: string;
-	}
+export async function signTierBadge(
+	business: Business,
+	holderName: string,
+	tierId: string,
+	basis: TierBasis,
+	baseUrl: string
 ) {
-	const { business, tierId, basis } = award;
 	const about = describeAchievement('tier', tierId);
 	if (!about) return null;
-	if (await existing(holder.business(business.id), 'tier', tierId, exec)) return null;
-	const [person] = await exec.select().from(table.user).where(eq(table.user.id, business.ownerId));
-	const badge = await insertBadge(
-		{
-			kind: 'tier',
-			achievement: tierId,
-			holderKey: holder.business(business.id),
-			userId: business.ownerId,
-			businessId: business.id,
-			...about,
-			holderName: person.name,
-			businessName: business.name,
-			baseUrl: award.baseUrl,
-			evidence: basis.items.map((item) => ({
-				name: item.label,
-				narrative: basisNarrative(item, basis.checkedAt)
-			}))
-		},
-		exec
-	);
-	if (badge)
-		await exec.insert(table.tierAward).values({
-			badgeId: badge.id,
-			reviewId: award.reviewId,
-			endorsedBy: award.endorsedBy,
-			basis
-		});
+	return signBadge({
+		kind: 'tier',
+		achievement: tierId,
+		holderKey: holder.business(business.id),
+		userId: business.ownerId,
+		businessId: business.id,
+		...about,
+		holderName,
+		businessName: business.name,
+		baseUrl,
+		awardedAt: new Date(basis.checkedAt),
+		evidence: basis.items.map((item) => ({
+			name: item.label,
+			narrative: basisNarrative(item, basis.checkedAt)
+		}))
+	});
+}
+
+/** Stores a signed tier badge and what it rests on; null when the business already holds it. */
+export async function storeTierBadge(
+	exec: Executor,
+	signed: SignedBadge,
+	award: { basis: TierBasis; reviewId: string; endorsedBy: string }
+) {
+	const badge = await storeBadge(signed, exec);
+	if (badge) await exec.insert(table.tierAward).values({ badgeId: badge.id, ...award });
 	return badge;
 }
 
@@ -129,13 +126,8 @@ export function basisNarrative(item: TierBasisItem, checkedAt: number) {
 	return `Bukti diberikan ${formatDate(item.at ?? checkedAt)}; diperiksa ${checked}.`;
 }
 
-async function existing(
-	holderKey: string,
-	kind: 'course' | 'tier',
-	achievement: string,
-	exec: Executor = db
-) {
-	const [row] = await exec
+async function existing(holderKey: string, kind: 'course' | 'tier', achievement: string) {
+	const [row] = await db
 		.select({ id: table.badge.id })
 		.from(table.badge)
 		.where(
@@ -160,12 +152,15 @@ type NewBadge = {
 	description: string;
 	criteria: string;
 	baseUrl: string;
+	awardedAt?: Date;
 	evidence?: { name: string; narrative: string }[];
 };
 
-async function insertBadge(b: NewBadge, exec: Executor = db) {
+type SignedBadge = typeof table.badge.$inferInsert;
+
+async function signBadge(b: NewBadge): Promise<SignedBadge> {
 	const id = newBadgeId();
-	const awardedAt = new Date();
+	const awardedAt = b.awardedAt ?? new Date();
 	const credential = await issueCredential({
 		badgeId: id,
 		baseUrl: b.baseUrl,
@@ -181,24 +176,24 @@ async function insertBadge(b: NewBadge, exec: Executor = db) {
 		},
 		evidence: b.evidence
 	});
+	return {
+		id,
+		kind: b.kind,
+		achievement: b.achievement,
+		holderKey: b.holderKey,
+		userId: b.userId,
+		businessId: b.businessId,
+		name: b.name,
+		holderName: b.holderName,
+		businessName: b.businessName,
+		awardedAt,
+		credential: JSON.stringify(credential)
+	};
+}
+
+async function storeBadge(values: SignedBadge, exec: Executor = db) {
 	// When two requests race, the unique index lets exactly one insert through.
-	const [row] = await exec
-		.insert(table.badge)
-		.values({
-			id,
-			kind: b.kind,
-			achievement: b.achievement,
-			holderKey: b.holderKey,
-			userId: b.userId,
-			businessId: b.businessId,
-			name: b.name,
-			holderName: b.holderName,
-			businessName: b.businessName,
-			awardedAt,
-			credential: JSON.stringify(credential)
-		})
-		.onConflictDoNothing()
-		.returning();
+	const [row] = await exec.insert(table.badge).values(values).onConflictDoNothing().returning();
 	return row ?? null;
 }
 

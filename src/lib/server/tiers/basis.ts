@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import { table, type Executor } from '$lib/server/db';
 import type { Business, TierBasis, TierBasisItem } from '$lib/server/db/schema';
 import { findTier, type Tier } from './rules';
@@ -81,7 +81,8 @@ export async function readRequirements(
 	return { tier, business, requirements: requirements(tier, business, evidence, badges, now) };
 }
 
-export function courseBadgesOf(exec: Executor, ownerIds: string[]) {
+/** Course badges (revoked too) of the given owners: a list of ids or a subquery of them. */
+export function courseBadgesOf(exec: Executor, ownerIds: string[] | SQLWrapper) {
 	return exec
 		.select({
 			id: table.badge.id,

@@ -25,6 +25,10 @@ const pending = (changes: Change[], kept: string[]) => changes.filter((c) => !ke
 
 /** For an admin every live tier badge; for a trainer those they endorsed. */
 export async function rechecksFor(viewer: SessionUser): Promise<Recheck[]> {
+	const live = and(
+		isNull(table.badge.revokedAt),
+		viewer.role === 'admin' ? undefined : eq(table.tierAward.endorsedBy, viewer.id)
+	);
 	const rows = await db
 		.select({
 			award: table.tierAward,
@@ -38,28 +42,28 @@ export async function rechecksFor(viewer: SessionUser): Promise<Recheck[]> {
 		.innerJoin(table.badge, eq(table.badge.id, table.tierAward.badgeId))
 		.innerJoin(table.business, eq(table.business.id, table.badge.businessId))
 		.innerJoin(table.user, eq(table.user.id, table.business.ownerId))
-		.where(
-			and(
-				isNull(table.badge.revokedAt),
-				viewer.role === 'admin' ? undefined : eq(table.tierAward.endorsedBy, viewer.id)
-			)
-		)
+		.where(live)
 		.orderBy(table.badge.awardedAt);
 	if (!rows.length) return [];
-	// Three queries for the whole list, not three per badge.
+	// Three queries for the whole list, not three per badge; subqueries, not long id lists.
+	const businesses = db
+		.select({ id: table.badge.businessId })
+		.from(table.tierAward)
+		.innerJoin(table.badge, eq(table.badge.id, table.tierAward.badgeId))
+		.where(live);
 	const evidence = await db
 		.select()
 		.from(table.evidence)
-		.where(
-			inArray(
-				table.evidence.businessId,
-				rows.map((r) => r.business.id)
-			)
-		);
+		.where(inArray(table.evidence.businessId, businesses));
 	const courseBadges = await courseBadgesOf(
 		db,
-		rows.map((r) => r.business.ownerId)
+		db
+			.select({ id: table.business.ownerId })
+			.from(table.business)
+			.where(inArray(table.business.id, businesses))
 	);
+	const evidenceOf = groupBy(evidence, (e) => e.businessId);
+	const badgesOf = groupBy(courseBadges, (b) => b.userId ?? '');
 	const now = new Date();
 	const list: Recheck[] = [];
 	for (const r of rows) {
@@ -68,8 +72,8 @@ export async function rechecksFor(viewer: SessionUser): Promise<Recheck[]> {
 		const reqs = requirements(
 			tier,
 			r.business,
-			evidence.filter((e) => e.businessId === r.business.id),
-			courseBadges.filter((b) => b.userId === r.business.ownerId),
+			evidenceOf.get(r.business.id) ?? [],
+			badgesOf.get(r.business.ownerId) ?? [],
 			now
 		);
 		const changes = pending(changesSince(r.award.basis, reqs), r.award.keptChanges);
@@ -86,6 +90,17 @@ export async function rechecksFor(viewer: SessionUser): Promise<Recheck[]> {
 			});
 	}
 	return list;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string) {
+	const map = new Map<string, T[]>();
+	for (const row of rows) {
+		const k = key(row);
+		const list = map.get(k);
+		if (list) list.push(row);
+		else map.set(k, [row]);
+	}
+	return map;
 }
 
 /** A tier badge's award record and what changed since, not yet looked at. */
