@@ -129,6 +129,13 @@ test('the review page shows what changed since it was sent and offers only "Kemb
 
 	const page = trainer.page;
 	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/trainer/reviews');
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ hasText: `Ledre Ulas ${run}` })
+			.getByText('Syarat berubah sejak dikirim: hanya bisa dikembalikan')
+	).toBeVisible();
 	await page.goto(`/trainer/reviews/${owner.reviewId}`);
 	await expect(
 		page.getByRole('heading', {

@@ -36,6 +36,7 @@ export async function reviewQueue(viewer: SessionUser, cohortId?: string) {
 	const base = db
 		.select({
 			id: table.tierReview.id,
+			businessId: table.tierReview.businessId,
 			tier: table.tierReview.tier,
 			status: table.tierReview.status,
 			submittedAt: table.tierReview.submittedAt,
@@ -174,7 +175,7 @@ async function signFor(
 }
 
 /** What is missing now from a review's tier (empty while it is still ready). */
-export async function reviewChanges(review: typeof table.tierReview.$inferSelect) {
+export async function reviewChanges(review: { businessId: string; tier: string }) {
 	const state = await readRequirements(db, review.businessId, review.tier);
 	return state ? changesSince(null, state.requirements) : [];
 }

@@ -2,7 +2,7 @@ import { requireTrainer } from '$lib/server/auth/guard';
 import { cohortsFor } from '$lib/server/cohorts';
 import { findTier } from '$lib/server/tiers/rules';
 import { rechecksFor } from '$lib/server/tiers/recheck';
-import { reviewQueue } from '$lib/server/tiers/review';
+import { reviewChanges, reviewQueue } from '$lib/server/tiers/review';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,13 +16,17 @@ export const load: PageServerLoad = async (event) => {
 		cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })),
 		cohort: cohort?.id ?? '',
 		recheck: (await rechecksFor(user)).length,
-		queue: queue.map((r) => ({
-			id: r.id,
-			tier: findTier(r.tier)?.name ?? r.tier,
-			businessName: r.businessName,
-			ownerName: r.ownerName,
-			kecamatan: r.kecamatan,
-			submittedAt: r.submittedAt
-		}))
+		queue: await Promise.all(
+			queue.map(async (r) => ({
+				id: r.id,
+				tier: findTier(r.tier)?.name ?? r.tier,
+				businessName: r.businessName,
+				ownerName: r.ownerName,
+				kecamatan: r.kecamatan,
+				submittedAt: r.submittedAt,
+				// Requirements gone since it was sent: it can only be sent back.
+				changed: (await reviewChanges(r)).length > 0
+			}))
+		)
 	};
 };
