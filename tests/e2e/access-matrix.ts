@@ -134,6 +134,13 @@ export const MATRIX: Row[] = [
 	{ key: 'PAGE /trainer/reviews/[id]',            path: '/trainer/reviews/{review}',       expect: [303, 403, 403, 200, 404, 200] },
 	{ key: 'POST /trainer/reviews/[id]?/decide',    path: '/trainer/reviews/{review}?/decide', form: { decision: 'maybe' },
 		expect: [303, 403, 403, 400, 404, 400] },
+	// Tier badges whose basis changed: each trainer sees those they endorsed, admins all. Keeping
+	// or revoking without a note is refused (400) before anything is looked up or changed.
+	{ key: 'PAGE /trainer/reviews/recheck',         path: '/trainer/reviews/recheck',        expect: TRAINERS },
+	{ key: 'POST /trainer/reviews/recheck?/keep',   path: '/trainer/reviews/recheck?/keep',  form: { badge: '{badge}', note: '' },
+		expect: [303, 403, 403, 400, 400, 400] },
+	{ key: 'POST /trainer/reviews/recheck?/revoke', path: '/trainer/reviews/recheck?/revoke', form: { badge: '{badge}', note: '' },
+		expect: [303, 403, 403, 400, 400, 400] },
 
 	{ key: 'PAGE /join',                            path: '/join',                           expect: PUBLIC },
 	{ key: 'POST /join?/go',                        path: '/join?/go',                       form: { code: '' },

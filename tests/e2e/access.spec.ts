@@ -218,6 +218,14 @@ test("changing an id in a URL or a form never reaches another person's data", as
 	expect((await one('select status from tier_review where id = ?', ids.review)).status).toBe(
 		'submitted'
 	);
+	// Hadi keeps or revokes, as "in question", a badge he did not endorse: not found, unchanged.
+	for (const action of ['keep', 'revoke']) {
+		const r = await post(as.stranger, `/trainer/reviews/recheck?/${action}`, {
+			badge: ids.badge,
+			note: 'iseng'
+		});
+		expect(r.status(), action).toBe(404);
+	}
 	const revoke = await post(as.other, `/verify/${ids.badge}?/revoke`, { reason: 'iseng' });
 	expect(revoke.status()).toBe(403);
 	expect((await one('select revoked_at from badge where id = ?', ids.badge)).revoked_at).toBe(null);

@@ -129,12 +129,22 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 	await expectNoAxeViolations(trainerPage);
 	await trainerPage.getByLabel('Catatan untuk peserta').fill('Buku kas rapi, lanjutkan.');
 	await trainerPage.getByRole('button', { name: 'Sahkan dan beri lencana' }).click();
+	// One tap asks first; the badge is given on the second.
+	await expect(
+		trainerPage.getByRole('heading', { name: 'Sahkan Rintisan Tertata untuk Ledre Bu Sri?' })
+	).toBeVisible();
+	await trainerPage.getByRole('button', { name: 'Ya, sahkan sekarang' }).click();
 	await expect(trainerPage.getByText('Disahkan. Lencana tingkat sudah diberikan.')).toBeVisible();
 
 	await learnerPage.goto('/account');
 	await expect(
 		learnerPage.getByText('Tingkat usaha Anda sekarang: Rintisan Tertata')
 	).toBeVisible();
+	// She is told, with the trainer's note.
+	await expect(
+		learnerPage.getByText(/^Rintisan Tertata disahkan pada .+\. Selamat!$/)
+	).toBeVisible();
+	await expect(learnerPage.getByText('Catatan pelatih: Buku kas rapi, lanjutkan.')).toBeVisible();
 	await expect(learnerPage.getByRole('link', { name: 'Pengelola Usaha Rapi' })).toBeVisible();
 	const tierLink = learnerPage.getByRole('link', { name: 'Rintisan Tertata' });
 	const verifyPath = (await tierLink.getAttribute('href'))!;

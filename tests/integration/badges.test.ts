@@ -131,9 +131,12 @@ describe('tier badge', () => {
 
 		const [review] = await db.select().from(table.tierReview);
 		const decided = await decideReview(review.id, admin, 'endorsed', 'Buku kas rapi.', BASE);
-		expect(decided?.badge?.kind).toBe('tier');
+		expect(decided.ok && decided.badge?.kind).toBe('tier');
 		// deciding again changes nothing and awards nothing more
-		expect(await decideReview(review.id, admin, 'endorsed', 'lagi', BASE)).toBeNull();
+		expect(await decideReview(review.id, admin, 'endorsed', 'lagi', BASE)).toEqual({
+			ok: false,
+			error: 'already_decided'
+		});
 		const status = currentAndNext(await tierStatus(learner, business));
 		expect(status.current?.id).toBe('rintisan');
 		expect(status.next?.id).toBe('siap-komersial');

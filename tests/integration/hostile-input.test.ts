@@ -12,6 +12,9 @@ import { issueEmbedToken } from '$lib/server/embed/token';
 import { createPartner } from '$lib/server/partners/registry';
 import { currentCheckin } from '$lib/server/trainer/attendance';
 import { listRoutes } from '../e2e/routes';
+import { revokeBadge } from '$lib/server/badges/award';
+import { decideReview } from '$lib/server/tiers/review';
+import { readyLearner } from './tier-fixtures';
 import * as account from '../../src/routes/account/+page.server';
 import * as accountDelete from '../../src/routes/account/delete/+page.server';
 import * as accountPassword from '../../src/routes/account/password/+page.server';
@@ -40,6 +43,7 @@ import * as cohortEdit from '../../src/routes/trainer/cohorts/[id]/edit/+page.se
 import * as cohortHandOver from '../../src/routes/trainer/cohorts/[id]/hand-over/+page.server';
 import * as participants from '../../src/routes/trainer/cohorts/[id]/participants/+page.server';
 import * as decide from '../../src/routes/trainer/reviews/[id]/+page.server';
+import * as recheck from '../../src/routes/trainer/reviews/recheck/+page.server';
 import * as revoke from '../../src/routes/verify/[id=badge]/+page.server';
 
 // Random and hostile input against /api/sync and every form action, called as SvelteKit calls
@@ -154,6 +158,9 @@ let cohortId: string;
 let partnerId: string;
 let embedToken: string;
 let learnerToken: string;
+/** A tier review waiting, and a tier badge whose course badge was revoked after the award. */
+let reviewId: string;
+let questionedBadge: string;
 const TODAY = new Date().toISOString().slice(0, 10);
 
 async function makeUser(name: string, phone: string, role: SessionUser['role']) {
@@ -222,6 +229,11 @@ beforeAll(async () => {
 		origins: ['https://desa.example']
 	});
 	embedToken = issueEmbedToken(partnerId, 'https://desa.example');
+	reviewId = (await readyLearner(trainerUser, 'Bu Ning')).review.id;
+	const held = await readyLearner(trainerUser, 'Bu Asih');
+	const endorsed = await decideReview(held.review.id, trainerUser, 'endorsed', 'ok', 'http://x');
+	questionedBadge = endorsed.ok ? endorsed.badge!.id : '';
+	await revokeBadge(held.courseBadge.id, admin.id, 'Kuis dikerjakan orang lain.');
 });
 
 const visitor = fc.integer({ min: 0, max: 3 });
@@ -232,6 +244,14 @@ const cohortRow = async () =>
 const partnerRow = async () =>
 	(await db.select().from(table.partner).where(eq(table.partner.id, partnerId)))[0];
 const memberships = async () => (await db.select({ n: count() }).from(table.cohortMember))[0].n;
+const reviewRow = async () =>
+	(await db.select().from(table.tierReview).where(eq(table.tierReview.id, reviewId)))[0];
+const tierBadgeCount = async () =>
+	(await db.select({ n: count() }).from(table.badge).where(eq(table.badge.kind, 'tier')))[0].n;
+const questionedRows = async () => [
+	(await db.select().from(table.badge).where(eq(table.badge.id, questionedBadge)))[0],
+	(await db.select().from(table.tierAward).where(eq(table.tierAward.badgeId, questionedBadge)))[0]
+];
 const attendanceRows = () => db.select().from(table.attendance).orderBy(table.attendance.userId);
 const noticeRows = () => db.select().from(table.lessonNotice);
 
@@ -563,9 +583,31 @@ const CASES: Case[] = [
 	{
 		key: 'POST /trainer/reviews/[id]?/decide',
 		path: '/trainer/reviews/x',
-		fields: ['decision', 'note'],
-		params: () => ({ id: 'x' }),
+		fields: ['decision', 'confirm', 'note'],
+		values: () => ({
+			decision: or_(fc.constantFrom('endorsed', 'returned')),
+			confirm: or_(fc.constant('yes'))
+		}),
+		params: () => ({ id: reviewId }),
+		unchangedOnRefusal: async () => [await reviewRow(), await tierBadgeCount()],
 		run: (e) => decide.actions.decide(e as never)
+	},
+	// Keep first: a revoke that goes through leaves nothing in question for the other.
+	{
+		key: 'POST /trainer/reviews/recheck?/keep',
+		path: '/trainer/reviews/recheck',
+		fields: ['badge', 'note'],
+		values: () => ({ badge: or_(fc.constant(questionedBadge)) }),
+		unchangedOnRefusal: questionedRows,
+		run: (e) => recheck.actions.keep(e as never)
+	},
+	{
+		key: 'POST /trainer/reviews/recheck?/revoke',
+		path: '/trainer/reviews/recheck',
+		fields: ['badge', 'note'],
+		values: () => ({ badge: or_(fc.constant(questionedBadge)) }),
+		unchangedOnRefusal: questionedRows,
+		run: (e) => recheck.actions.revoke(e as never)
 	},
 	{
 		key: 'POST /verify/[id=badge]?/revoke',

@@ -23,10 +23,10 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
 import {
 	awardCourseBadgeIfEarned,
-	awardTierBadge,
 	badgesFor,
-	checklistEndorsement,
-	revokeBadge
+	revokeBadge,
+	signTierBadge,
+	storeTierBadge
 } from '$lib/server/badges/award';
 import { credentialResponse } from '$lib/server/badges/credential-response';
 import { saveBusiness } from '$lib/server/business';
@@ -34,6 +34,7 @@ import { findCourse } from '$lib/server/content/catalog';
 import { db, ensureDatabase, table } from '$lib/server/db';
 import { markLessonDone } from '$lib/server/progress';
 import { recordAttempt } from '$lib/server/quiz/attempts';
+import { findTier } from '$lib/server/tiers/rules';
 import { findQuiz } from '$lib/server/quiz/bank';
 import { gradeQuiz } from '$lib/server/quiz/grading';
 import { GET as didJson } from '../../src/routes/.well-known/did.json/+server';
@@ -158,12 +159,37 @@ beforeAll(async () => {
 	revoker = user!.id;
 	const c = await awardCourseBadgeIfEarned(user!.id, COURSE, BASE);
 	const [biz] = await db.select().from(table.business).where(eq(table.business.ownerId, user!.id));
-	const t = await awardTierBadge(
-		biz.id,
+	// A tier badge as an endorsement stores it: signed with what was checked, then kept.
+	const checkedAt = Date.parse('2025-03-03T09:00:00Z');
+	const rintisan = findTier('rintisan')!;
+	const basis = {
+		checkedAt,
+		items: [
+			...rintisan.courses.map((c) => ({
+				key: `course:${c.slug}`,
+				kind: 'course' as const,
+				label: c.title,
+				at: checkedAt,
+				badgeId: null
+			})),
+			...rintisan.evidence.map((e) => ({
+				key: `evidence:${e.id}`,
+				kind: 'text' as const,
+				label: e.label,
+				at: checkedAt,
+				badgeId: null
+			}))
+		]
+	};
+	const signed = await signTierBadge(
+		biz,
+		'Siti Aminah',
 		'rintisan',
+		basis,
 		BASE,
-		checklistEndorsement('rintisan', 'Tutik Handayani', new Date('2025-03-03T09:00:00Z'))
+		'Tutik Handayani'
 	);
+	const t = await storeTierBadge(db, signed!, { basis, reviewId: null, endorsedBy: null });
 	course = { id: c!.id, credential: await served(c!.id) };
 	tier = { id: t!.id, credential: await served(t!.id) };
 	expect(await badgesFor(user!.id, biz.id)).toHaveLength(2);

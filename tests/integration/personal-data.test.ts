@@ -7,7 +7,8 @@ import {
 	generateSessionToken,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { awardCourseBadgeIfEarned, awardTierBadge, findBadge } from '$lib/server/badges/award';
+import { awardCourseBadgeIfEarned, findBadge } from '$lib/server/badges/award';
+import { decideReview } from '$lib/server/tiers/review';
 import { publicBadge } from '$lib/server/badges/public-view';
 import { credentialResponse } from '$lib/server/badges/credential-response';
 import { getBusiness, saveBusiness } from '$lib/server/business';
@@ -92,8 +93,9 @@ async function makeLearner(name: string, phone: string, businessName: string, tr
 		{ businessId: biz.id, tier: 'siap-komersial', item: 'katalog' },
 		`https://wa.me/c/${seed}`
 	);
+	const reviewId = crypto.randomUUID();
 	await db.insert(table.tierReview).values({
-		id: crypto.randomUUID(),
+		id: reviewId,
 		businessId: biz.id,
 		tier: 'rintisan',
 		status: 'submitted',
@@ -106,7 +108,19 @@ async function makeLearner(name: string, phone: string, businessName: string, tr
 	);
 	await recordAttempt(id, COURSE, gradeQuiz(quiz, right));
 	const courseBadge = await awardCourseBadgeIfEarned(id, COURSE, BASE);
-	const tierBadge = await awardTierBadge(biz.id, 'rintisan', BASE);
+	// Endorsed, then kept after a re-review with a note that names her: gone with her account.
+	const endorser = { id: trainerId, name: 'Tutik', role: 'trainer' as const };
+	const decided = await decideReview(reviewId, endorser, 'endorsed', `Lengkap, ${name}.`, BASE);
+	const tierBadge = decided.ok ? decided.badge : null;
+	await db
+		.update(table.tierAward)
+		.set({
+			keptChanges: ['course:x'],
+			keptNote: `Tetap sah untuk ${name}`,
+			keptBy: trainerId,
+			keptAt: new Date()
+		})
+		.where(eq(table.tierAward.badgeId, tierBadge!.id));
 	const cohort = await createCohort(trainerId, `Bimtek Padangan ${seed}`);
 	await join(cohort.id, id);
 	// Guest events on a phone, then the same phone signed in: both are this person's.
@@ -197,6 +211,8 @@ describe('download of one’s own data', () => {
 		expect(data.quizAttempts[0].answers.length).toBe(findQuiz(COURSE)!.questions.length);
 		expect(data.badges.map((b: { id: string }) => b.id).sort()).toEqual([...sri.badges].sort());
 		expect(data.badges[0].credential.proof).toBeDefined();
+		const tier = data.badges.find((b: { kind: string }) => b.kind === 'tier');
+		expect(tier.keptNote).toBe('Tetap sah untuk Sri Wahyuni');
 		expect(data.cohorts.member[0]).toMatchObject({ trainer: 'Pelatih' });
 		// The guest events before and after signing in on that phone are there too.
 		expect(data.activity.map((e: { lesson: string }) => e.lesson).sort()).toEqual([

@@ -16,7 +16,9 @@ import { badgesFor } from '$lib/server/badges/award';
 import { db, table } from '$lib/server/db';
 import { saveLink, savePhoto, saveText } from '$lib/server/evidence/store';
 import { findTier } from '$lib/server/tiers/rules';
+import { tierNotices } from '$lib/server/tiers/notices';
 import { submitForReview } from '$lib/server/tiers/review';
+import { noticeView } from '$lib/tiers/changes';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
 import { appliesTo } from '$lib/server/content/tier-model';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,6 +38,7 @@ export const load: PageServerLoad = async (event) => {
 		businessId: business?.id ?? null,
 		tiers,
 		...currentAndNext(tiers),
+		notices: (await tierNotices(business)).map(noticeView),
 		badges: badges.map((b) => ({
 			id: b.id,
 			name: b.name,

@@ -3,6 +3,7 @@ import { requireTrainer } from '$lib/server/auth/guard';
 import { cohortsFor, createCohort } from '$lib/server/cohorts';
 import { listCourses } from '$lib/server/content/catalog';
 import { readCohortForm, validateCohort } from '$lib/server/trainer/cohort-form';
+import { rechecksFor } from '$lib/server/tiers/recheck';
 import { reviewQueue } from '$lib/server/tiers/review';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cohorts: await cohortsFor(user),
 		waiting: (await reviewQueue(user)).length,
+		recheck: (await rechecksFor(user)).length,
 		courses: listCourses().map((c) => ({ slug: c.slug, title: c.title }))
 	};
 };

@@ -1,7 +1,9 @@
 import { and, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { randomBytes, randomInt } from 'node:crypto';
 import { findCourse } from '$lib/server/content/catalog';
-import { db, table } from '$lib/server/db';
+import { db, table, type Executor } from '$lib/server/db';
+import type { Business, TierBasis, TierBasisItem } from '$lib/server/db/schema';
+import { formatDate } from '$lib/format';
 import { doneInCourse } from '$lib/server/progress';
 import { quizStatusByCourse } from '$lib/server/quiz/attempts';
 import { findTier } from '$lib/server/tiers/rules';
@@ -73,49 +75,61 @@ export async function awardCourseBadgeIfEarned(
 }
 
 /**
- * The endorsement a tier badge states when the caller gives none: every item of the tier's
- * checklist (labels only), endorsed now.
+ * A signed tier badge for `business`, stating in its credential what it is given on: `basis`,
+ * as checked at `basis.checkedAt`. Signing takes about a tenth of a second, so it is done before
+ * the endorsement's write transaction, which then stores it with `storeTierBadge`.
  */
-export function checklistEndorsement(
+export async function signTierBadge(
+	business: Business,
+	holderName: string,
 	tierId: string,
-	endorserName: string,
-	endorsedAt = new Date()
-) {
-	const tier = findTier(tierId);
-	return {
-		items: (tier?.evidence ?? []).map((e) => ({ id: e.id, label: e.label })),
-		endorsedAt,
-		endorserName
-	} satisfies TierEndorsement;
-}
-
-/**
- * Awards a tier badge to the business; called when a trainer or admin endorses its evidence.
- * `endorsement` is what the badge states about that check (see TierEndorsement).
- */
-export async function awardTierBadge(
-	businessId: string,
-	tierId: string,
+	basis: TierBasis,
 	baseUrl: string,
-	endorsement: TierEndorsement = checklistEndorsement(tierId, 'Pelatih Naik Kelas')
+	endorserName: string
 ) {
 	const about = describeAchievement('tier', tierId);
 	if (!about) return null;
-	if (await existing(holder.business(businessId), 'tier', tierId)) return null;
-	const [biz] = await db.select().from(table.business).where(eq(table.business.id, businessId));
-	const [person] = await db.select().from(table.user).where(eq(table.user.id, biz.ownerId));
-	return insertBadge({
+	return signBadge({
 		kind: 'tier',
 		achievement: tierId,
-		holderKey: holder.business(businessId),
-		userId: biz.ownerId,
-		businessId,
+		holderKey: holder.business(business.id),
+		userId: business.ownerId,
+		businessId: business.id,
 		...about,
-		holderName: person.name,
-		businessName: biz.name,
+		holderName,
+		businessName: business.name,
 		baseUrl,
-		endorsement
+		awardedAt: new Date(basis.checkedAt),
+		evidence: basis.items.map((item) => ({
+			name: item.label,
+			narrative: basisNarrative(item, basis.checkedAt)
+		})),
+		endorsement: {
+			items: basis.items.map((item) => ({ id: item.key, label: item.label })),
+			endorsedAt: new Date(basis.checkedAt),
+			endorserName
+		}
 	});
+}
+
+/** Stores a signed tier badge and what it rests on; null when the business already holds it. */
+export async function storeTierBadge(
+	exec: Executor,
+	signed: SignedBadge,
+	award: { basis: TierBasis; reviewId: string | null; endorsedBy: string | null }
+) {
+	const badge = await storeBadge(signed, exec);
+	if (badge) await exec.insert(table.tierAward).values({ badgeId: badge.id, ...award });
+	return badge;
+}
+
+/** One line per requirement, in Indonesian as the certificate is: what it was, and when. */
+export function basisNarrative(item: TierBasisItem, checkedAt: number) {
+	const checked = formatDate(checkedAt);
+	if (item.kind === 'course')
+		return `Kursus "${item.label}" selesai; lencana kursus diberikan ${formatDate(item.at ?? checkedAt)}.`;
+	if (item.kind === 'profile') return `Tercatat di profil usaha; diperiksa ${checked}.`;
+	return `Bukti diberikan ${formatDate(item.at ?? checkedAt)}; diperiksa ${checked}.`;
 }
 
 async function existing(holderKey: string, kind: 'course' | 'tier', achievement: string) {
@@ -144,6 +158,10 @@ type NewBadge = {
 	description: string;
 	criteria: string;
 	baseUrl: string;
+	awardedAt?: Date;
+	/** Tier badges: what was checked, as the credential states it (OB 3.0 `evidence`). */
+	evidence?: { name: string; narrative: string }[];
+	/** Tier badges: the trainer's endorsement, signed into the credential. */
 	endorsement?: TierEndorsement;
 };
 
@@ -159,20 +177,24 @@ async function freeStatusIndex() {
 	}
 }
 
+/** Signs and stores a badge outside any transaction (course badges). */
 async function insertBadge(b: NewBadge) {
 	// A status index taken between the check and the insert (vanishingly rare) makes the insert
 	// do nothing, as a second award does: try again unless the holder really has the badge.
 	for (let attempt = 0; attempt < 5; attempt++) {
-		const row = await tryInsertBadge(b, await freeStatusIndex());
+		const row = await storeBadge(await signBadge(b));
 		if (row) return row;
 		if (await existing(b.holderKey, b.kind, b.achievement)) return null;
 	}
 	throw new Error('no free status list index');
 }
 
-async function tryInsertBadge(b: NewBadge, statusIndex: number) {
+type SignedBadge = typeof table.badge.$inferInsert;
+
+async function signBadge(b: NewBadge): Promise<SignedBadge> {
 	const id = newBadgeId();
-	const awardedAt = new Date();
+	const awardedAt = b.awardedAt ?? new Date();
+	const statusIndex = await freeStatusIndex();
 	const credential = await issueCredential({
 		badgeId: id,
 		baseUrl: b.baseUrl,
@@ -187,27 +209,28 @@ async function tryInsertBadge(b: NewBadge, statusIndex: number) {
 			kind: b.kind
 		},
 		statusIndex,
+		evidence: b.evidence,
 		endorsement: b.endorsement
 	});
+	return {
+		id,
+		kind: b.kind,
+		achievement: b.achievement,
+		holderKey: b.holderKey,
+		userId: b.userId,
+		businessId: b.businessId,
+		name: b.name,
+		holderName: b.holderName,
+		businessName: b.businessName,
+		awardedAt,
+		credential: JSON.stringify(credential),
+		statusIndex
+	};
+}
+
+async function storeBadge(values: SignedBadge, exec: Executor = db) {
 	// When two requests race, the unique index lets exactly one insert through.
-	const [row] = await db
-		.insert(table.badge)
-		.values({
-			id,
-			kind: b.kind,
-			achievement: b.achievement,
-			holderKey: b.holderKey,
-			userId: b.userId,
-			businessId: b.businessId,
-			name: b.name,
-			holderName: b.holderName,
-			businessName: b.businessName,
-			awardedAt,
-			credential: JSON.stringify(credential),
-			statusIndex
-		})
-		.onConflictDoNothing()
-		.returning();
+	const [row] = await exec.insert(table.badge).values(values).onConflictDoNothing().returning();
 	return row ?? null;
 }
 

@@ -247,6 +247,38 @@ export const tierReview = sqliteTable(
 	(t) => [index('tier_review_business_idx').on(t.businessId, t.tier)]
 );
 
+/** One requirement of a tier as it stood at a moment: a course or an evidence item. */
+export type TierBasisItem = {
+	/** `course:<slug>` or `evidence:<item id>`. */
+	key: string;
+	kind: 'course' | 'profile' | 'photo' | 'link' | 'text';
+	label: string;
+	/** When it was met (course badge awarded, evidence given; profile documents: when checked), ms. */
+	at: number | null;
+	/** The course badge it rests on. */
+	badgeId: string | null;
+};
+export type TierBasis = { checkedAt: number; items: TierBasisItem[] };
+
+/**
+ * What a tier badge rests on, as the endorsing trainer checked it, and its later re-review:
+ * when a course badge or evidence item in `basis` goes away, the badge is listed as "Perlu
+ * ditinjau ulang" until an admin or that trainer keeps it (with a note) or revokes it.
+ */
+export const tierAward = sqliteTable('tier_award', {
+	badgeId: text('badge_id')
+		.primaryKey()
+		.references(() => badge.id, { onDelete: 'cascade' }),
+	reviewId: text('review_id').references(() => tierReview.id, { onDelete: 'set null' }),
+	endorsedBy: text('endorsed_by').references(() => user.id, { onDelete: 'set null' }),
+	basis: text('basis', { mode: 'json' }).$type<TierBasis>().notNull(),
+	/** Keys of basis items whose loss was looked at and the badge kept anyway. */
+	keptChanges: text('kept_changes', { mode: 'json' }).$type<string[]>().notNull().default([]),
+	keptNote: text('kept_note'),
+	keptBy: text('kept_by').references(() => user.id, { onDelete: 'set null' }),
+	keptAt: integer('kept_at', { mode: 'timestamp_ms' })
+});
+
 /**
  * An awarded badge. `holderKey` is the user for a course badge and the business for a tier
  * badge; its unique index makes a second award of the same badge impossible, even when two

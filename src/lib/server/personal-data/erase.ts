@@ -87,6 +87,15 @@ export async function deleteAccount(userId: string, now = new Date()) {
 		const held = biz
 			? or(eq(table.badge.userId, userId), eq(table.badge.businessId, biz.id))
 			: eq(table.badge.userId, userId);
+		// What a tier badge rested on, and re-review notes that may name the person.
+		await tx
+			.delete(table.tierAward)
+			.where(
+				inArray(
+					table.tierAward.badgeId,
+					tx.select({ id: table.badge.id }).from(table.badge).where(held)
+				)
+			);
 		await tx
 			.update(table.badge)
 			.set({ revokedAt: now, revokedBy: null, revokeReason: DELETED_REASON })

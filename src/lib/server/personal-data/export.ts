@@ -42,6 +42,23 @@ export async function exportPersonalData(userId: string, baseUrl: string) {
 					)
 				)
 		: [];
+	// A tier badge kept after a re-review: the note the trainer or admin wrote about it.
+	const kept = biz
+		? await db
+				.select({
+					badgeId: table.tierAward.badgeId,
+					keptNote: table.tierAward.keptNote,
+					keptAt: table.tierAward.keptAt
+				})
+				.from(table.tierAward)
+				.innerJoin(table.badge, eq(table.badge.id, table.tierAward.badgeId))
+				.where(eq(table.badge.businessId, biz.id))
+		: [];
+	const keptNotes = new Map(
+		kept
+			.filter((k) => k.keptAt)
+			.map((k) => [k.badgeId, { keptNote: k.keptNote, keptAt: k.keptAt!.toISOString() }])
+	);
 	const events = await guestAndOwnEvents(userId);
 	const cohorts = await cohortsOf(userId);
 
@@ -111,6 +128,7 @@ export async function exportPersonalData(userId: string, baseUrl: string) {
 				}))
 		})),
 		badges: (await badgesFor(userId, biz?.id)).map((b) => ({
+			...keptNotes.get(b.id),
 			id: b.id,
 			kind: b.kind,
 			achievement: b.achievement,

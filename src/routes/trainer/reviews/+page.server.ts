@@ -1,7 +1,8 @@
 import { requireTrainer } from '$lib/server/auth/guard';
 import { cohortsFor } from '$lib/server/cohorts';
 import { findTier } from '$lib/server/tiers/rules';
-import { reviewQueue } from '$lib/server/tiers/review';
+import { rechecksFor } from '$lib/server/tiers/recheck';
+import { reviewChanges, reviewQueue } from '$lib/server/tiers/review';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,13 +15,18 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })),
 		cohort: cohort?.id ?? '',
-		queue: queue.map((r) => ({
-			id: r.id,
-			tier: findTier(r.tier)?.name ?? r.tier,
-			businessName: r.businessName,
-			ownerName: r.ownerName,
-			kecamatan: r.kecamatan,
-			submittedAt: r.submittedAt
-		}))
+		recheck: (await rechecksFor(user)).length,
+		queue: await Promise.all(
+			queue.map(async (r) => ({
+				id: r.id,
+				tier: findTier(r.tier)?.name ?? r.tier,
+				businessName: r.businessName,
+				ownerName: r.ownerName,
+				kecamatan: r.kecamatan,
+				submittedAt: r.submittedAt,
+				// Requirements gone since it was sent: it can only be sent back.
+				changed: (await reviewChanges(r)).length > 0
+			}))
+		)
 	};
 };

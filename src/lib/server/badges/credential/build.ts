@@ -45,6 +45,8 @@ export type CredentialInput = {
 	 * bank the holder tells it to can check it; nobody can read it off the public credential.
 	 */
 	hashedIdentifier?: { identityType: string; value: string; salt?: string };
+	/** What a tier badge was given on, as checked then (names and dates only): OB 3.0 `evidence`. */
+	evidence?: { name: string; narrative: string }[];
 };
 
 /** The issuer as embedded in each credential (OB 3.0 requires a Profile object there). */
@@ -152,7 +154,12 @@ export function buildCredential(
 				image: { id: `${achievementId}.svg`, type: 'Image' }
 			}
 		},
-		...(input.endorsement ? { evidence: evidence(input.endorsement) } : {}),
+		// What was checked: the snapshot at endorsement when given, else the endorsed checklist.
+		...(input.evidence?.length
+			? { evidence: input.evidence.map((e) => ({ type: ['Evidence'], ...e })) }
+			: input.endorsement
+				? { evidence: evidence(input.endorsement) }
+				: {}),
 		...(signedEndorsement ? { endorsement: [signedEndorsement] } : {}),
 		credentialStatus: statusEntry(base, input.statusIndex)
 	};
