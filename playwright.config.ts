@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { TEST_BUILD_DIR } from './scripts/ops/test-build.js';
 
 // E2E_PORT: lets two checkouts run their browser tests side by side.
 const PORT = Number(process.env.E2E_PORT || 4173);
@@ -29,7 +30,8 @@ export default defineConfig({
 		{ name: 'phone', testIgnore: /first-run\.spec\.ts/, dependencies: ['first-run'] }
 	],
 	webServer: {
-		// The production build on a fresh database, so first-run setup is really the first run.
+		// The tests' own production build (`npm run build:test`) on a fresh database and data
+		// folder, so first-run setup is really the first run and the app's `data/` is never touched.
 		command: 'rm -rf .e2e && node server.js',
 		port: PORT,
 		reuseExistingServer: false,
@@ -38,7 +40,9 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			// No ORIGIN: the server must accept form posts over plain HTTP as `npm start` serves them.
-			DATABASE_URL: 'file:.e2e/e2e.db'
+			BUILD_DIR: TEST_BUILD_DIR,
+			DATABASE_URL: 'file:.e2e/e2e.db',
+			DATA_DIR: '.e2e/data'
 		}
 	}
 });

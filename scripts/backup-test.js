@@ -5,7 +5,7 @@
 // counts as the manifest, byte-equal files, and pass `PRAGMA integrity_check`; the app must start
 // on it with the same issuer key.
 //
-//   npm run build && node scripts/backup-test.js     (BACKUP_TEST_PORT to choose the port)
+//   npm run build:test && node scripts/backup-test.js     (BACKUP_TEST_PORT to choose the port)
 import { createClient } from '@libsql/client';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import * as tar from 'tar';
 import { Device, drive, lessonSlugs, signUp } from './ops/devices.js';
 import { freePort, startServer } from './ops/server.js';
+import { TEST_BUILD_DIR } from './ops/test-build.js';
 import { checklist } from './lib/checks.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,8 +90,8 @@ async function postMultipart(base, path, cookie, fields) {
 }
 
 async function main() {
-	if (!existsSync(join(repo, 'build', 'handler.js'))) {
-		console.error('backup-test: build/ is missing; run `npm run build` first.');
+	if (!existsSync(join(TEST_BUILD_DIR, 'handler.js'))) {
+		console.error(`backup-test: ${TEST_BUILD_DIR} is missing; run \`npm run build:test\` first.`);
 		process.exit(2);
 	}
 	const started = Date.now();

@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client';
 import { expect, request, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { TEST_BUILD_DIR } from '../../scripts/ops/test-build.js';
 
 // A second production server of our own (E2E_PORT + 1), so its log can be read whole. It
 // believes it is served over HTTPS (ORIGIN), as behind a TLS proxy: HSTS and Secure cookies.
@@ -27,6 +28,7 @@ test.beforeAll(async () => {
 			HOST: '127.0.0.1',
 			ORIGIN,
 			WEB_CONCURRENCY: '1',
+			BUILD_DIR: TEST_BUILD_DIR,
 			DATABASE_URL: `file:${DIR}/logs.db`,
 			DATA_DIR: DIR
 		},
