@@ -9,6 +9,11 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
+	// Budgets for a 2-core machine busy with other work: every wait is on something the user sees
+	// (no sleeps, no network idleness), so a longer budget only costs time when the app is slow.
+	// An axe scan adds its own 30 s (tests/e2e/helpers.ts).
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
 	reporter: process.env.CI ? 'list' : [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
@@ -35,7 +40,7 @@ export default defineConfig({
 		command: 'rm -rf .e2e && node server.js',
 		port: PORT,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		timeout: 120_000,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
