@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import * as tar from 'tar';
 import { Device, drive, lessonSlugs, signUp } from './ops/devices.js';
 import { freePort, startServer } from './ops/server.js';
@@ -68,11 +69,18 @@ async function filesUnder(dir, skip = () => false) {
 	return out;
 }
 
-/** A tiny JPEG-looking file: the app checks the first bytes, and the test only compares bytes. */
+/** A small real JPEG (the app re-encodes every photo); the test only compares bytes. */
 function photo(seed) {
-	const bytes = Buffer.alloc(3000 + seed * 100, seed);
-	bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-	return bytes;
+	return sharp({
+		create: {
+			width: 64 + seed,
+			height: 48,
+			channels: 3,
+			background: { r: 40 * seed, g: 120, b: 60 }
+		}
+	})
+		.jpeg()
+		.toBuffer();
 }
 
 async function postMultipart(base, path, cookie, fields) {
@@ -124,7 +132,7 @@ async function main() {
 			await postMultipart(server.url, '/account?/evidence', cookie, {
 				tier,
 				item,
-				file: new File([photo(i + 1)], `${item}.jpg`, { type: 'image/jpeg' })
+				file: new File([await photo(i + 1)], `${item}.jpg`, { type: 'image/jpeg' })
 			});
 		}
 		const lessons = lessonSlugs(repo);
