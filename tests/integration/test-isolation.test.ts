@@ -1,14 +1,22 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../playwright.config';
-import { freePort } from '../../scripts/ops/server.js';
 import { TEST_BUILD_DIR } from '../../scripts/ops/test-build.js';
 
 // `npm test` beside a running `npm start` must not rebuild the build it serves nor touch its
 // data folder (the setup code was deleted, test keys and photos left behind).
+/** A port nobody listens on now (the kernel's choice). */
+const freePort = () =>
+	new Promise<number>((done) => {
+		const probe = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => done(port));
+		});
+	});
 const repo = resolve(import.meta.dirname, '../..');
 const inside = (path: string, dir: string) =>
 	resolve(repo, path) === resolve(repo, dir) ||

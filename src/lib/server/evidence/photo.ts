@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 /** Phone cameras make 2–4 MB photos; more than this is not a photo of a label. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -23,7 +23,7 @@ export type PhotoRefusal = 'file_not_image' | 'file_dimensions';
 export async function reencodePhoto(
 	bytes: Uint8Array
 ): Promise<{ ok: Buffer } | { refused: PhotoRefusal }> {
-	let meta: sharp.Metadata;
+	let meta: Metadata;
 	try {
 		meta = await sharp(bytes, { limitInputPixels: false }).metadata();
 	} catch {
