@@ -7,7 +7,17 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'drizzle/', 'test-results/', 'data/']
+		ignores: [
+			'build/',
+			'.test-build/',
+			'.e2e/',
+			'.e2e-logs/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'drizzle/',
+			'test-results/',
+			'data/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

@@ -7,6 +7,8 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 
 const OWN_HEADER = 'x-naik-kelas-protocol';
@@ -121,7 +123,12 @@ function withoutValidators(res) {
 }
 
 async function serve() {
-	const { handler } = await import('./build/handler.js');
+	// BUILD_DIR: another build than `build/` (the tests run their own, beside a running app).
+	const { handler } = await import(
+		process.env.BUILD_DIR
+			? pathToFileURL(resolve(process.env.BUILD_DIR, 'handler.js')).href
+			: './build/handler.js'
+	);
 	// Set by the hooks' init, which the import above has run.
 	/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, origin: string) => Promise<boolean>) | undefined} */
 	const fastLane = /** @type {any} */ (globalThis)[FAST_LANE];

@@ -24,7 +24,9 @@ const config = {
 		handler(warning);
 	},
 	kit: {
-		adapter: adapter(),
+		// BUILD_DIR: the tests build into a folder of their own (`npm run build:test`), never
+		// under a running `npm start`.
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
 		// SvelteKit builds our service worker (src/sw.ts); @vite-pwa/sveltekit injects the
 		// precache list and registers it.
 		files: { serviceWorker: 'src/sw' },

@@ -5,7 +5,7 @@
 // counts as the manifest, byte-equal files, and pass `PRAGMA integrity_check`; the app must start
 // on it with the same issuer key.
 //
-//   npm run build && node scripts/backup-test.js     (BACKUP_TEST_PORT to choose the port)
+//   npm run build:test && node scripts/backup-test.js     (BACKUP_TEST_PORT to choose the port)
 import { createClient } from '@libsql/client';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,9 +15,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import * as tar from 'tar';
 import { Device, drive, lessonSlugs, signUp } from './ops/devices.js';
 import { freePort, startServer } from './ops/server.js';
+import { TEST_BUILD_DIR } from './ops/test-build.js';
 import { checklist } from './lib/checks.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,11 +69,18 @@ async function filesUnder(dir, skip = () => false) {
 	return out;
 }
 
-/** A tiny JPEG-looking file: the app checks the first bytes, and the test only compares bytes. */
+/** A small real JPEG (the app re-encodes every photo); the test only compares bytes. */
 function photo(seed) {
-	const bytes = Buffer.alloc(3000 + seed * 100, seed);
-	bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-	return bytes;
+	return sharp({
+		create: {
+			width: 64 + seed,
+			height: 48,
+			channels: 3,
+			background: { r: 40 * seed, g: 120, b: 60 }
+		}
+	})
+		.jpeg()
+		.toBuffer();
 }
 
 async function postMultipart(base, path, cookie, fields) {
@@ -89,8 +98,8 @@ async function postMultipart(base, path, cookie, fields) {
 }
 
 async function main() {
-	if (!existsSync(join(repo, 'build', 'handler.js'))) {
-		console.error('backup-test: build/ is missing; run `npm run build` first.');
+	if (!existsSync(join(TEST_BUILD_DIR, 'handler.js'))) {
+		console.error(`backup-test: ${TEST_BUILD_DIR} is missing; run \`npm run build:test\` first.`);
 		process.exit(2);
 	}
 	const started = Date.now();
@@ -123,7 +132,7 @@ async function main() {
 			await postMultipart(server.url, '/account?/evidence', cookie, {
 				tier,
 				item,
-				file: new File([photo(i + 1)], `${item}.jpg`, { type: 'image/jpeg' })
+				file: new File([await photo(i + 1)], `${item}.jpg`, { type: 'image/jpeg' })
 			});
 		}
 		const lessons = lessonSlugs(repo);

@@ -3,7 +3,7 @@
 // restarted on the same database. Every event it acknowledged must be there exactly once, the
 // phones' resent events must not be doubled, and SQLite must report `integrity_check: ok`.
 //
-//   npm run build && node scripts/crash-test.js     (CRASH_PORT to choose the port)
+//   npm run build:test && node scripts/crash-test.js     (CRASH_PORT to choose the port)
 import { createClient } from '@libsql/client';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Device, drain, drive, lessonSlugs, signUp } from './ops/devices.js';
 import { freePort, startServer } from './ops/server.js';
+import { TEST_BUILD_DIR } from './ops/test-build.js';
 import { checklist } from './lib/checks.js';
 import { countProgressEvents } from './lib/progress-events.js';
 
@@ -75,8 +76,8 @@ async function roundUntilKill(server, devices, kill) {
 }
 
 async function main() {
-	if (!existsSync(join(repo, 'build', 'handler.js'))) {
-		console.error('crash-test: build/ is missing; run `npm run build` first.');
+	if (!existsSync(join(TEST_BUILD_DIR, 'handler.js'))) {
+		console.error(`crash-test: ${TEST_BUILD_DIR} is missing; run \`npm run build:test\` first.`);
 		process.exit(2);
 	}
 	const started = Date.now();

@@ -16,6 +16,7 @@ import { ensureDatabase } from '$lib/server/db';
 import { EMBED_PREFIX, frameAncestors } from '$lib/server/embed/context';
 import { allowWpEmbedScript } from '$lib/server/embed/wp-embed-csp';
 import { handlePageCache, openFastLane } from '$lib/server/page-cache';
+import { setTimeZone, timeZone } from '$lib/time';
 import { redact } from '$lib/server/log/redact';
 
 /** No page needs these; a script injected somehow gets none of them either. */
@@ -23,6 +24,10 @@ const PERMISSIONS_POLICY =
 	'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()';
 
 export const init: ServerInit = async () => {
+	if (process.env.TIME_ZONE && !setTimeZone(process.env.TIME_ZONE))
+		console.error(
+			`Naik Kelas: TIME_ZONE=${process.env.TIME_ZONE} tidak dikenal; memakai ${timeZone()}`
+		);
 	await ensureDatabase();
 	// Housekeeping once per start: both tables only ever need their live rows.
 	await deleteExpiredSessions();

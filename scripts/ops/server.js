@@ -1,8 +1,9 @@
-// Starts the production server (server.js on build/) as a cluster in its own process group, so a
+// Starts the production server (server.js on the tests' own build, scripts/ops/test-build.js) as a cluster in its own process group, so a
 // test can kill it the way a power cut or the kernel's OOM killer does: every process at once.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { TEST_BUILD_DIR } from './test-build.js';
 
 /** A port nobody listens on right now (the kernel's choice), unless one is given. */
 export async function freePort(preferred) {
@@ -43,7 +44,8 @@ export async function startServer({ repo, dbFile, dataDir, port, workers = 2 }) 
 		MIGRATIONS_DIR: join(repo, 'drizzle'),
 		PORT: String(port),
 		HOST: '127.0.0.1',
-		WEB_CONCURRENCY: String(workers)
+		WEB_CONCURRENCY: String(workers),
+		BUILD_DIR: TEST_BUILD_DIR
 	};
 	for (const key of ['ORIGIN', 'PROTOCOL_HEADER', 'DATABASE_AUTH_TOKEN']) delete env[key];
 	const out = [];

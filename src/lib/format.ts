@@ -1,21 +1,16 @@
-/** Dates and money the way Indonesians write them: 27 November 2026, Rp12.500. */
-export function formatDate(date: Date | number, locale = 'id-ID') {
-	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
-		date
-	);
+import { intlLocale } from './time';
+
+/** Money the way Indonesians write it: Rp12.500. Dates are in $lib/time (one time zone). */
+export { formatDate, formatDay } from './time';
+
+/** A size as its reader writes numbers: "1,5 MB" in Indonesian, "1.5 MB" in English. */
+export function formatSize(bytes: number, locale = intlLocale()) {
+	const mb = bytes / 1024 / 1024;
+	if (mb >= 1)
+		return `${mb.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+	return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} KB`;
 }
 
 export function formatRupiah(amount: number) {
 	return 'Rp' + new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(amount);
-}
-
-/** A session day stored as YYYY-MM-DD → "Sen, 7 Des 2026", the same in every time zone. */
-export function formatDay(day: string, locale = 'id-ID') {
-	return new Intl.DateTimeFormat(locale, {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(`${day}T00:00:00Z`));
 }

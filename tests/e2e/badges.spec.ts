@@ -108,7 +108,8 @@ test('a learner earns the course badge, a trainer endorses the tier, and anyone 
 	const photo = learnerPage.getByRole('link', { name: 'Lihat foto yang diunggah' });
 	await expect(photo).toBeVisible();
 	const photoPath = (await photo.getAttribute('href'))!;
-	expect((await learnerPage.request.get(photoPath)).headers()['content-type']).toBe('image/png');
+	// Every photo is stored re-encoded as a JPEG without metadata (src/lib/server/evidence/photo.ts).
+	expect((await learnerPage.request.get(photoPath)).headers()['content-type']).toBe('image/jpeg');
 	// Private: a signed-out visitor and another learner both get a plain 404.
 	const stranger = await (await browser.newContext()).newPage();
 	expect((await stranger.request.get(photoPath)).status()).toBe(404);

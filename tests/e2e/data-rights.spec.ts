@@ -58,7 +58,7 @@ test('deleting an account works without JavaScript, and ends the sessions on oth
 
 	const noJs = await browser.newContext({ javaScriptEnabled: false });
 	const page = await noJs.newPage();
-	await login(page, phone, PASSWORD);
+	await login(page, phone, PASSWORD, true, { javaScript: false });
 	await page.goto('/account/delete');
 	await page.getByLabel('Kata sandi Anda').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Hapus akun saya selamanya' }).click();

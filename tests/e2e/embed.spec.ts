@@ -76,8 +76,6 @@ async function partnerCounts(id: string) {
 
 async function signInAsAdmin(page: Page) {
 	await login(page, ADMIN.contact, ADMIN.password);
-	// The login answer may still be on its way when networkidle fires on a busy machine.
-	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 const frameHeight = (page: Page) =>

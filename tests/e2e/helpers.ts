@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -13,7 +13,19 @@ export const ADMIN = {
 	password: 'jonegoroan 2026'
 };
 
+/**
+ * Waits until the page is live: its script has run (forms enhanced, the outbox started) and no
+ * in-app navigation is under way (`<html data-live>`, set by src/routes/+layout.svelte).
+ */
+export async function waitForLive(page: Page) {
+	await expect(page.locator('html[data-live]')).toBeAttached();
+}
+
+/** An axe scan of a whole page takes seconds, more on a busy machine: it gets its own time. */
+const AXE_SCAN_MS = 30_000;
+
 export async function expectNoAxeViolations(page: Page) {
+	test.info().setTimeout(test.info().timeout + AXE_SCAN_MS);
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 		.analyze();
@@ -34,22 +46,31 @@ export async function register(
 	await page.getByRole('button', { name: 'Daftar' }).click();
 	await page.waitForURL(/\/account/);
 	// The account page is where tests type next: let it become live first.
-	await page.waitForLoadState('networkidle');
+	await waitForLive(page);
 }
 
 /** Logs in, from the login page the app led to, or from a fresh one. */
-export async function login(page: Page, contact: string, password: string, fresh = true) {
+export async function login(
+	page: Page,
+	contact: string,
+	password: string,
+	fresh = true,
+	{ javaScript = true } = {}
+) {
 	if (fresh) await page.goto('/login');
 	await page.getByLabel('Nomor HP (WhatsApp) atau email').fill(contact);
 	await page.getByLabel('Kata sandi').fill(password);
-	// Wait for the answer to the form itself: on a page that is already idle, 'networkidle'
-	// alone returns at once, and the next page could be asked for before the session exists.
+	// Wait for the answer to the form itself, then for the page it leads to (or, refused, for
+	// the login page to show why): the next page must not be asked for before the session exists.
 	const answered = page.waitForResponse(
 		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'
 	);
 	await page.getByRole('button', { name: 'Masuk' }).click();
-	await answered;
-	await page.waitForLoadState('networkidle');
+	const answer = await answered;
+	const body = answer.status() === 200 ? await answer.json().catch(() => null) : null;
+	const to = answer.headers()['location'] ?? (body?.type === 'redirect' ? body.location : null);
+	if (to) await page.waitForURL((url) => url.pathname !== '/login');
+	if (javaScript) await waitForLive(page);
 }
 
 /** A phone number no other test uses, so specs can run again on the same database. */

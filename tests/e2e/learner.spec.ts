@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, login, register, uniquePhone, BASE } from './helpers';
+import { expectNoAxeViolations, login, register, uniquePhone, waitForLive, BASE } from './helpers';
 
 test('a learner registers, fills the business profile, finishes a lesson and sees progress', async ({
 	page
@@ -140,7 +140,7 @@ test('a guest learns without an account, and signing up keeps that progress', as
 	await page.goto('/courses/manajemen-usaha/pembukuan-harian');
 	await expect(page.getByText('Kemajuan disimpan di HP ini.')).toBeVisible();
 	// Without JavaScript a guest's click can only lead to the login; wait for the page to be live.
-	await page.waitForLoadState('networkidle');
+	await waitForLive(page);
 	await page.getByRole('button', { name: 'Tandai selesai' }).click();
 	await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
 	// still done after a reload: kept on this phone

@@ -3,7 +3,7 @@ import { chromium, expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerQuiz, register, uniquePhone, BASE } from './helpers';
+import { answerQuiz, register, uniquePhone, waitForLive, BASE } from './helpers';
 
 const COURSE = '/courses/manajemen-usaha';
 
@@ -82,7 +82,7 @@ test('a saved course works offline, and what was done offline syncs once when ba
 	await expect(
 		page.getByText('Kuis yang dikirim saat offline sudah dinilai: 100% (lulus).')
 	).toBeVisible({
-		timeout: 15_000
+		timeout: 30_000
 	});
 	expect(await countEvents()).toBeGreaterThan(before);
 	await page.goto(COURSE);
@@ -135,7 +135,7 @@ test('what waits in the outbox survives closing the browser, and is sent at the 
 		let context = await launchProfile(profile);
 		let page = await context.newPage();
 		await page.goto(`${BASE}${COURSE}/pembukuan-harian`);
-		await page.waitForLoadState('networkidle');
+		await waitForLive(page);
 		await context.setOffline(true);
 		await page.getByRole('button', { name: 'Tandai selesai' }).click();
 		await expect(page.getByText(/aktivitas menunggu dikirim/)).toBeVisible();
@@ -146,7 +146,7 @@ test('what waits in the outbox survives closing the browser, and is sent at the 
 		context = await launchProfile(profile);
 		page = await context.newPage();
 		await page.goto(`${BASE}/`);
-		await expect.poll(() => countEvents(deviceId), { timeout: 15_000 }).toBeGreaterThan(stored);
+		await expect.poll(() => countEvents(deviceId)).toBeGreaterThan(stored);
 		await page.goto(`${BASE}${COURSE}/pembukuan-harian`);
 		await expect(page.getByText('Pelajaran ini sudah selesai')).toBeVisible();
 		await context.close();

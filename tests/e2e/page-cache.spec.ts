@@ -36,7 +36,7 @@ test('a lesson page from the cache is always the learner’s own, and nobody’s
 	await sriPage.getByRole('button', { name: 'Tandai selesai' }).click();
 	await expect(sriPage.getByText(DONE)).toBeVisible();
 	// The completion reaches the server by sync; from then on her page says so.
-	await expect.poll(() => lessonHtml(sri), { timeout: 10_000 }).toContain(DONE);
+	await expect.poll(() => lessonHtml(sri)).toContain(DONE);
 	for (let i = 0; i < 3; i++) {
 		expect(await lessonHtml(sri)).toContain(DONE);
 		expect(await lessonHtml(ani)).not.toContain(DONE);

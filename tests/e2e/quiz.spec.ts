@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { TEST_BUILD_DIR } from '../../scripts/ops/test-build.js';
 import {
 	answerQuiz,
 	expectNoAxeViolations,
@@ -134,7 +135,7 @@ test('answer keys never reach the browser', async ({ page }) => {
 			else files.push(path);
 		}
 	};
-	walk('build/client');
+	walk(join(TEST_BUILD_DIR, 'client'));
 	const client = files.map((f) => readFileSync(f, 'utf8')).join('\n');
 	for (const e of explanations) expect(client).not.toContain(e);
 	expect(client).not.toContain('quiz.yaml');

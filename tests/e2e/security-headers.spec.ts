@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { register, uniquePhone } from './helpers';
+import { register, uniquePhone, waitForLive } from './helpers';
 
 /** Collects every Content-Security-Policy violation and refused script the page reports. */
 async function watchViolations(page: Page) {
@@ -84,7 +84,7 @@ test('with the policy on, pages run: service worker, practice question, quiz, ac
 	expect(scope).toMatch(/\/$/);
 
 	await page.goto('/courses/manajemen-usaha/pisahkan-uang-usaha');
-	await page.waitForLoadState('networkidle');
+	await waitForLive(page);
 	// Graded in the browser: only the page's own (hash-allowed) script can answer.
 	const practice = page.getByRole('group').filter({ hasText: 'Cek pemahaman' }).first();
 	await practice.getByRole('radio').first().check();
@@ -92,8 +92,8 @@ test('with the policy on, pages run: service worker, practice question, quiz, ac
 	await expect(practice.getByText(/(Benar|Belum tepat)/)).toBeVisible();
 
 	await page.goto('/courses/manajemen-usaha/quiz');
-	await page.waitForLoadState('networkidle');
+	await waitForLive(page);
 	await page.goto('/account');
-	await page.waitForLoadState('networkidle');
+	await waitForLive(page);
 	expect(violations).toEqual([]);
 });

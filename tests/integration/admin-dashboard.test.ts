@@ -7,6 +7,7 @@ import { businessesByTier } from '$lib/server/admin/tiers-by-kecamatan';
 import { db, ensureDatabase, table } from '$lib/server/db';
 import type { Role } from '$lib/server/db/schema';
 import { GET as csv } from '../../src/routes/admin/dashboard.csv/+server';
+import { dayOf } from '$lib/time';
 import { load } from '../../src/routes/admin/+page.server';
 
 // A fixed "now" in Bojonegoro: 15 December 2026, noon WIB.
@@ -282,5 +283,14 @@ describe('the dashboard page and its CSV', () => {
 		expect(lines.some((l) => l.startsWith('Usaha per tingkat dan kecamatan;Dander;'))).toBe(false);
 		expect(lines).toContain('Peserta aktif;Semua peserta;;2');
 		expect(lines).toContain('Penyelesaian kursus;Manajemen Usaha;Persen selesai;50');
+		// Months as people read them ("Desember 2026"); a bare 2026-12 becomes a date in Excel.
+		const months = lines.filter((l) => l.startsWith('Lencana')).map((l) => l.split(';')[1]);
+		expect(months.length).toBeGreaterThan(0);
+		for (const month of months)
+			expect(month).toMatch(
+				/^(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/
+			);
+		// The file is dated with the day in Bojonegoro.
+		expect(response.headers.get('content-disposition')).toContain(`-${dayOf()}.csv`);
 	});
 });

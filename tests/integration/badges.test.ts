@@ -16,12 +16,14 @@ import { findQuiz } from '$lib/server/quiz/bank';
 import { gradeQuiz } from '$lib/server/quiz/grading';
 import { decideReview, submitForReview } from '$lib/server/tiers/review';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
+import { phonePhoto } from '../fixtures/photos';
 
 const BASE = 'https://belajar.pkk-bojonegoro.example';
 const COURSE = 'manajemen-usaha';
 let learner: string;
 let admin: { id: string; name: string; role: 'admin' };
 
+/** Bytes that start like a JPEG and are not one (for the refusals). */
 const jpeg = (size = 2000) => {
 	const bytes = new Uint8Array(size);
 	bytes.set([0xff, 0xd8, 0xff, 0xe0]);
@@ -120,7 +122,7 @@ describe('tier badge', () => {
 		expect(
 			await savePhoto(
 				{ businessId: business.id, tier: 'rintisan', item: 'buku-kas' },
-				new File([jpeg()], 'buku.jpg')
+				new File([await phonePhoto({ width: 320, height: 240 })], 'buku.jpg')
 			)
 		).toBeNull();
 		({ next } = currentAndNext(await tierStatus(learner, business)));

@@ -330,13 +330,14 @@ describe('progress grid and exports', () => {
 				userId: tricky.user!.id,
 				course: 'manajemen-usaha',
 				lesson: 'pisahkan-uang-usaha',
-				completedAt: new Date()
+				// 01:30 in Bojonegoro on 5 December: the day the learner lived, whatever the server's zone.
+				completedAt: new Date('2026-12-04T18:30:00Z')
 			},
 			{
 				userId: tricky.user!.id,
 				course: 'manajemen-usaha',
 				lesson: 'pembukuan-harian',
-				completedAt: new Date()
+				completedAt: new Date('2026-12-04T10:00:00Z')
 			},
 			// A course outside the cohort does not count.
 			{
@@ -345,6 +346,24 @@ describe('progress grid and exports', () => {
 				lesson: 'whatsapp-business',
 				completedAt: new Date()
 			}
+		]);
+		const attempt = (userId: string, score: number, passed: boolean, at: string) => ({
+			id: crypto.randomUUID(),
+			userId,
+			course: 'manajemen-usaha',
+			score,
+			passMark: 70,
+			passed,
+			questionCount: 10,
+			submittedAt: new Date(at)
+		});
+		await db.insert(table.quizAttempt).values([
+			attempt(tricky.user!.id, 60, false, '2026-12-04T03:00:00Z'),
+			attempt(tricky.user!.id, 40, false, '2026-12-04T04:00:00Z'),
+			attempt(formula.user!.id, 50, false, '2026-12-02T03:00:00Z'),
+			// 23:30 on the 2nd in UTC is 06:30 on the 3rd in Bojonegoro.
+			attempt(formula.user!.id, 80, true, '2026-12-02T23:30:00Z'),
+			attempt(formula.user!.id, 90, true, '2026-12-05T03:00:00Z')
 		]);
 		await db.insert(table.attendance).values({
 			cohortId: cohort.id,
@@ -358,10 +377,10 @@ describe('progress grid and exports', () => {
 		// 5 + 5 lessons and two quizzes.
 		expect(grid.columns).toHaveLength(12);
 		const row = grid.rows.find((r) => r.id === tricky.user!.id)!;
-		expect(row.cells).toBe('110000000000');
+		expect(row.cells).toBe('11000F000000');
 		expect(row.done).toBe(2);
 		expect(grid.columnTotals.slice(0, 3)).toEqual([1, 1, 0]);
-		expect(grid.average).toBe(1);
+		expect(grid.average).toBe(1.5);
 
 		const csv = await progressCsv(cohort);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -371,12 +390,23 @@ describe('progress grid and exports', () => {
 		// Formula neutralised; quotes doubled and the cell quoted because of ; and ".
 		expect(lines[1].startsWith("'=1+2;0813-5555-2002;")).toBe(true);
 		expect(lines[2].startsWith('"Sri ""Ledre""; Bojonegoro";0813-5555-2001;')).toBe(true);
-		expect(lines[2]).toContain(';selesai;selesai;;');
+		// Each lesson with the day it was finished, as people write dates.
+		expect(lines[2]).toContain(';5 Des 2026;4 Des 2026;;');
+		// The quiz: best score as a number, and the day it was passed.
+		const header = lines[0].split(';');
+		const best = header.indexOf('Kuis: Manajemen Usaha (nilai terbaik)');
+		const passed = header.indexOf('Kuis: Manajemen Usaha (lulus)');
+		expect(best).toBeGreaterThan(4);
+		expect(passed).toBe(best + 1);
+		const sri = lines[2].split(';').slice(1); // the name holds one quoted ;
+		expect([sri[best], sri[passed]]).toEqual(['60', 'belum lulus']);
+		const siti = lines[1].split(';');
+		expect([siti[best], siti[passed]]).toEqual(['90', '3 Des 2026']);
 
 		const att = await attendanceCsv(cohort);
 		expect(att.startsWith('\uFEFF')).toBe(true);
 		const attLines = att.slice(1).split('\r\n');
-		expect(attLines[0]).toBe('Nama;Nomor HP;Usaha;Desa;2026-12-03;2026-12-10;Jumlah hadir');
+		expect(attLines[0]).toBe('Nama;Nomor HP;Usaha;Desa;3 Des 2026;10 Des 2026;Jumlah hadir');
 		expect(attLines[1]).toBe("'=1+2;0813-5555-2002;;;;hadir;1");
 	});
 });

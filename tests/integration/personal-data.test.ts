@@ -16,6 +16,7 @@ import { createCohort, join } from '$lib/server/cohorts';
 import { findCourse } from '$lib/server/content/catalog';
 import { client, db, ensureDatabase, table } from '$lib/server/db';
 import { photoPath, saveLink, savePhoto } from '$lib/server/evidence/store';
+import { phonePhoto } from '../fixtures/photos';
 import { deleteAccountWithPassword, DELETED_REASON } from '$lib/server/personal-data/erase';
 import { markLessonDone } from '$lib/server/progress';
 import { recordAttempt } from '$lib/server/quiz/attempts';
@@ -38,12 +39,6 @@ type Person = {
 	token: string;
 	photo: string;
 	badges: string[];
-};
-
-const jpeg = (seed: number) => {
-	const bytes = new Uint8Array(2500).fill(seed);
-	bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-	return bytes;
 };
 
 async function sync(userId: string | null, deviceId: string, lessons: string[]) {
@@ -86,7 +81,7 @@ async function makeLearner(name: string, phone: string, businessName: string, tr
 	expect(
 		await savePhoto(
 			{ businessId: biz.id, tier: 'rintisan', item: 'buku-kas' },
-			new File([jpeg(seed)], 'kas.jpg')
+			new File([await phonePhoto({ width: 320, height: 240, seed })], 'kas.jpg')
 		)
 	).toBeNull();
 	await saveLink(

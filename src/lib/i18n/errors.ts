@@ -27,6 +27,7 @@ const TEXT: Record<string, () => string> = {
 	file_missing: m.error_file_missing,
 	file_too_big: m.error_file_too_big,
 	file_not_image: m.error_file_not_image,
+	file_dimensions: m.error_file_dimensions,
 	file_type_mismatch: m.error_file_type_mismatch,
 	link_invalid: m.error_link_invalid,
 	text_invalid: m.error_text_invalid,

@@ -1,19 +1,19 @@
 import { and, count, gte, isNull, sql } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
+import { monthOf, startOfDay, utcOffsetMinutes } from '$lib/time';
 import { userInScope, type DashboardFilter } from './scope';
 
-/** Months are counted in Bojonegoro's time (WIB, UTC+7), not the server's. */
-const WIB_MS = 7 * 60 * 60 * 1000;
 export const MONTHS_SHOWN = 12;
 
 /** "2026-12" for the twelve months up to and including the current one, oldest first. */
 export function lastMonths(now: Date, n = MONTHS_SHOWN) {
-	const wib = new Date(now.getTime() + WIB_MS);
+	// Months are counted in the app's time zone (Bojonegoro's), not the server's.
+	const [year, month] = monthOf(now).split('-').map(Number);
 	const months = Array.from({ length: n }, (_, i) => {
-		const d = new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth() - (n - 1 - i), 1));
+		const d = new Date(Date.UTC(year, month - 1 - (n - 1 - i), 1));
 		return d.toISOString().slice(0, 7);
 	});
-	const since = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - WIB_MS);
+	const since = startOfDay(`${months[0]}-01`);
 	return { months, since };
 }
 
@@ -21,7 +21,9 @@ export function lastMonths(now: Date, n = MONTHS_SHOWN) {
 export async function badgesByMonth(filter: DashboardFilter, now = new Date()) {
 	const g = table.badge;
 	const { months, since } = lastMonths(now);
-	const month = sql<string>`strftime('%Y-%m', ${g.awardedAt} / 1000, 'unixepoch', '+7 hours')`;
+	// SQLite knows no zones: the zone's offset now (constant for WIB, which has no summer time).
+	const shift = `${utcOffsetMinutes(now)} minutes`;
+	const month = sql<string>`strftime('%Y-%m', ${g.awardedAt} / 1000, 'unixepoch', ${shift})`;
 	const rows = await db
 		.select({ month, kind: g.kind, n: count() })
 		.from(g)

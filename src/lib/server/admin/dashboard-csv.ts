@@ -1,4 +1,5 @@
 import { toCsv, type Cell } from '$lib/server/export/csv';
+import { formatMonth, intlLocale } from '$lib/time';
 import type { DashboardNumbers } from './dashboard';
 
 /** The words of the file, in the reader's language; the route fills them from the messages. */
@@ -29,7 +30,8 @@ export type CsvLabels = {
 export function dashboardCsv(
 	numbers: DashboardNumbers,
 	filter: { kecamatan: string | null; cohortName: string | null },
-	t: CsvLabels
+	t: CsvLabels,
+	locale = intlLocale()
 ) {
 	const rows: Cell[][] = [
 		[t.filter, t.kecamatan, '', filter.kecamatan ?? t.all],
@@ -41,8 +43,10 @@ export function dashboardCsv(
 		k.counts.forEach((n, i) => rows.push([t.tiers, k.name, levelName(i), n]));
 	tiers.totals.forEach((n, i) => rows.push([t.tiers, t.total, levelName(i), n]));
 	for (const b of badges) {
-		rows.push([t.badges, b.month, t.courseBadges, b.course]);
-		rows.push([t.badges, b.month, t.tierBadges, b.tier]);
+		// "Januari 2026", as people read it (a bare 2026-01 is turned into a date by Excel).
+		const month = formatMonth(b.month, locale);
+		rows.push([t.badges, month, t.courseBadges, b.course]);
+		rows.push([t.badges, month, t.tierBadges, b.tier]);
 	}
 	rows.push([t.active, t.active, '', active.active]);
 	rows.push([t.active, t.learners, '', active.learners]);

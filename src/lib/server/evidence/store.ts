@@ -6,21 +6,28 @@ import { dataDir } from '$lib/server/data-dir';
 import { db, table } from '$lib/server/db';
 import { cleanText } from '$lib/server/text';
 import { claimedType, sniffImage } from './image-type';
+import { MAX_PHOTO_BYTES, reencodePhoto } from './photo';
 
-/** Phone cameras make 2–4 MB photos; more than this is not a photo of a label. */
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export { MAX_PHOTO_BYTES } from './photo';
 
 export type EvidenceError =
 	| 'file_missing'
 	| 'file_too_big'
 	| 'file_not_image'
 	| 'file_type_mismatch'
+	| 'file_dimensions'
+	| 'no_business'
 	| 'link_invalid'
 	| 'text_invalid';
 
 type Key = { businessId: string; tier: string; item: string };
 
-/** Checks a photo completely before anything touches the disk or the database. */
+/**
+ * Checks a photo completely, stores a re-encoded copy (no metadata, at most 1600 px) and only
+ * then points the evidence at it. Two uploads for one item at once, or an upload beside the
+ * account's deletion, leave no file that no row names: the row is swapped in one transaction
+ * that says which file it replaced, and that file (or ours, when the business is gone) is removed.
+ */
 export async function savePhoto(key: Key, file: File | null): Promise<EvidenceError | null> {
 	if (!file || file.size === 0) return 'file_missing';
 	if (file.size > MAX_PHOTO_BYTES) return 'file_too_big';
@@ -29,20 +36,36 @@ export async function savePhoto(key: Key, file: File | null): Promise<EvidenceEr
 	if (!type) return 'file_not_image';
 	const claimed = claimedType(file.name);
 	if (claimed && claimed !== type.mime) return 'file_type_mismatch';
+	const photo = await reencodePhoto(bytes);
+	if ('refused' in photo) return photo.refused;
 
 	// A random name: nothing the uploader chose reaches the file system.
-	const name = `${randomBytes(16).toString('hex')}.${type.ext}`;
+	const name = `${randomBytes(16).toString('hex')}.jpg`;
 	const path = join(dataDir('uploads'), name);
-	await writeFile(path, bytes, { mode: 0o600 });
+	await writeFile(path, photo.ok, { mode: 0o600 });
+	let replaced: string | null = null;
 	try {
-		const previous = await findEvidence(key);
-		await upsert(key, 'photo', name, type.mime);
-		if (previous?.kind === 'photo')
-			await unlink(join(dataDir('uploads'), previous.value)).catch(() => {});
+		const kept = await db.transaction(async (tx) => {
+			const [business] = await tx
+				.select({ id: table.business.id })
+				.from(table.business)
+				.where(eq(table.business.id, key.businessId));
+			if (!business) return false;
+			const previous = await findEvidence(key, tx);
+			await upsert(key, 'photo', name, 'image/jpeg', tx);
+			if (previous?.kind === 'photo') replaced = previous.value;
+			return true;
+		});
+		if (!kept) {
+			await unlink(path).catch(() => {});
+			return 'no_business';
+		}
 	} catch (e) {
 		await unlink(path).catch(() => {});
 		throw e;
 	}
+	const old = replaced && photoPath(replaced);
+	if (old) await unlink(old).catch(() => {});
 	return null;
 }
 
@@ -67,14 +90,17 @@ export async function saveText(key: Key, input: string): Promise<EvidenceError |
 	return null;
 }
 
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
 async function upsert(
 	key: Key,
 	kind: 'photo' | 'link' | 'text',
 	value: string,
-	mimeType: string | null
+	mimeType: string | null,
+	on: typeof db | Tx = db
 ) {
 	const updatedAt = new Date();
-	await db
+	await on
 		.insert(table.evidence)
 		.values({ ...key, kind, value, mimeType, updatedAt })
 		.onConflictDoUpdate({
@@ -83,8 +109,8 @@ async function upsert(
 		});
 }
 
-export async function findEvidence(key: Key) {
-	const [row] = await db
+export async function findEvidence(key: Key, on: typeof db | Tx = db) {
+	const [row] = await on
 		.select()
 		.from(table.evidence)
 		.where(

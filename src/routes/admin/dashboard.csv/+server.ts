@@ -4,6 +4,7 @@ import { dashboardCsv } from '$lib/server/admin/dashboard-csv';
 import { cohortOptions, parseFilter } from '$lib/server/admin/scope';
 import { requireAdmin } from '$lib/server/auth/guard';
 import { csvResponse } from '$lib/server/export/csv';
+import { dayOf } from '$lib/time';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
@@ -37,7 +38,7 @@ export const GET: RequestHandler = async (event) => {
 			rate: m.admin_col_rate()
 		}
 	);
-	const day = new Date().toISOString().slice(0, 10);
+	const day = dayOf();
 	const scope = [filter.kecamatan, filter.cohortId && 'kelas'].filter(Boolean).join('-');
 	return csvResponse(`naik-kelas-dasbor${scope ? `-${scope}` : ''}-${day}`, csv);
 };

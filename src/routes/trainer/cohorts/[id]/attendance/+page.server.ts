@@ -2,19 +2,15 @@ import { fail, redirect } from '@sveltejs/kit';
 import { membersOf } from '$lib/server/cohorts';
 import { attendanceOf, setAttendance } from '$lib/server/trainer/attendance';
 import { trainerCohort } from '$lib/server/trainer/guard';
+import { dayOf } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Today in Bojonegoro (WIB, UTC+7), as YYYY-MM-DD. */
-function todayWib(now = Date.now()) {
-	return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 export const load: PageServerLoad = async (event) => {
 	const { cohort } = await trainerCohort(event);
 	const dates = cohort.sessionDates;
 	const asked = event.url.searchParams.get('date');
 	// The session of today when there is one, else the next, else the last.
-	const today = todayWib();
+	const today = dayOf();
 	const date =
 		asked && dates.includes(asked)
 			? asked
