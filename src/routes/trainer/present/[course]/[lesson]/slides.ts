@@ -42,20 +42,31 @@ export function paginate(blocks: HTMLElement[], room: number, width: number): nu
 		for (const el of section) el.style.display = '';
 		let top = 0;
 		let full = true;
+		/** The slide so far holds only a heading: what follows must not leave it alone. */
+		let headingAlone = false;
 		for (const el of section) {
 			const box = outer(el);
-			const tooBig = box.bottom - box.top > room || box.width > width + 1;
-			if (full || tooBig || box.bottom - top > room) {
-				slide++;
-				top = box.top;
-				full = false;
-			}
-			if (tooBig) {
-				// Alone on its slide and scaled to the screen; zoom scales its margins too.
-				const scale = Math.min(room / (box.bottom - box.top), width / box.width) * 0.98;
-				el.style.zoom = String(scale);
+			const height = box.bottom - box.top;
+			const fits = box.bottom - top <= room && box.width <= width + 1;
+			// Below a lone heading, a block a little too big is scaled into the room left.
+			const left = room - (box.top - top);
+			const squeeze = Math.min(left / height, width / box.width) * 0.98;
+			if (!full && !fits && headingAlone && squeeze >= 0.6) {
+				el.style.zoom = String(squeeze);
 				full = true;
+			} else {
+				if (full || !fits) {
+					slide++;
+					top = box.top;
+					full = false;
+				}
+				if (height > room || box.width > width + 1) {
+					// Alone on its slide and scaled to the screen; zoom scales its margins too.
+					el.style.zoom = String(Math.min(room / height, width / box.width) * 0.98);
+					full = true;
+				}
 			}
+			headingAlone = /^H[1-4]$/.test(el.tagName) && box.top === top;
 			el.dataset.slide = String(slide);
 		}
 		for (const el of section) el.style.display = 'none';
