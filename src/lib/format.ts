@@ -19,3 +19,13 @@ export function formatDay(day: string, locale = 'id-ID') {
 		timeZone: 'UTC'
 	}).format(new Date(`${day}T00:00:00Z`));
 }
+
+/**
+ * A number a learner typed, written back the way the course writes it: "Rp10.400" whether they
+ * typed "Rp10.400", "10400" or "10.400"; other units after the number ("14 hari").
+ */
+export function formatAmount(value: number, unit?: string) {
+	if (unit === 'Rp') return formatRupiah(value);
+	const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(value);
+	return unit ? `${number} ${unit}` : number;
+}

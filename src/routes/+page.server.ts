@@ -1,5 +1,6 @@
 import { coursesWithProgress } from '$lib/server/catalog-progress';
 import { getBusiness } from '$lib/server/business';
+import { cohortsJoinedBy } from '$lib/server/cohorts';
 import { listCourses } from '$lib/server/content/catalog';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
 import type { PageServerLoad } from './$types';
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		courses,
 		inProgress,
+		cohorts: locals.user ? await cohortsJoinedBy(locals.user.id) : [],
 		tier: tier && {
 			current: tier.current?.name ?? null,
 			next: tier.next && { name: tier.next.name, done: tier.next.done, total: tier.next.total }

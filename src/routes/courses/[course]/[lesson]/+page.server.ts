@@ -3,6 +3,7 @@ import { findLesson, lessonPlace } from '$lib/server/content/catalog';
 import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { doneInCourse, markLessonDone } from '$lib/server/progress';
 import { publicBaseUrl } from '$lib/server/public-url';
+import { findQuiz } from '$lib/server/quiz/bank';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -16,7 +17,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		done: done.has(lesson.slug),
 		courseDone: found.course.lessons.every((l) => done.has(l.slug)),
 		prev,
-		next
+		next,
+		// The last lesson leads on to the graded quiz.
+		hasQuiz: !next && !!findQuiz(course.slug)
 	};
 };
 
