@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, login, quiz, register, uniquePhone } from './helpers';
+import { ADMIN, expectNoAxeViolations, login, quiz, register, uniquePhone } from './helpers';
 
 /** Today in Bojonegoro (WIB). */
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -39,6 +39,7 @@ test('a new learner is welcomed, saves the business profile and sees it said bes
 }) => {
 	await register(page, { name: 'Bu Marni', contact: uniquePhone(), password: 'brem madiun 2026' });
 	await expect(page.getByRole('heading', { name: 'Selamat datang di Naik Kelas!' })).toBeVisible();
+	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Isi profil usaha', exact: true }).click();
 	await expect(page).toHaveURL(/#business$/);
 	await page.getByLabel('Nama usaha').fill('Brem Bu Marni');
@@ -110,6 +111,7 @@ test('"Lupa kata sandi?" says who can help', async ({ page }) => {
 	await page.goto('/login');
 	await page.getByText('Lupa kata sandi?').click();
 	await expect(page.getByText(/Minta pelatih bimtek Anda atau admin PKK/)).toBeVisible();
+	await expectNoAxeViolations(page);
 });
 
 test('headings do not skip a level on the catalogue, and the cohort edit form posts to its page', async ({
@@ -174,6 +176,7 @@ test('a learner sees the bimtek class they joined, with dates, venue and trainer
 		await expect(section).toContainText('Balai Desa Dander, Dander');
 		await expect(section).toContainText(ADMIN.name);
 		await expect(section).toContainText(day);
+		await expectNoAxeViolations(learner);
 	}
 });
 
@@ -200,6 +203,7 @@ test('"Nonaktifkan akun" asks first, and both steps work without JavaScript', as
 		admin.getByText(`Nonaktifkan akun ${learnerName}? Ia tidak bisa masuk lagi`)
 	).toBeInViewport();
 	await expect(admin).toHaveURL(/#user-/);
+	await expectNoAxeViolations(admin);
 	await learner.goto('/account');
 	await expect(learner).toHaveURL(/\/account$/);
 

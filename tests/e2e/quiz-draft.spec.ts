@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answerQuiz, quiz, register, uniquePhone } from './helpers';
+import { answerQuiz, expectNoAxeViolations, quiz, register, uniquePhone } from './helpers';
 
 const QUIZ = '/courses/manajemen-usaha/quiz';
 
@@ -36,6 +36,11 @@ test('quiz answers stay on the phone when the learner leaves the quiz, and go on
 	await expect(page).toHaveURL(/\/quiz$/);
 	await expect(page.getByText('Jawaban yang belum dikirim dipulihkan dari HP ini.')).toBeVisible();
 	await expectRightAnswers(page);
+	await page.screenshot({
+		path: test.info().outputPath('quiz-draft-restored.png'),
+		fullPage: true
+	});
+	await expectNoAxeViolations(page);
 
 	// A stray tap on the bottom bar, then the quiz opened afresh.
 	await page.locator('nav.bottom-nav').getByRole('link', { name: 'Beranda' }).click();
