@@ -122,6 +122,7 @@ test('a disabled learner is signed out at once and told why at the login page; r
 		admin.getByText(`Nonaktifkan akun ${learner.name}? Ia tidak bisa masuk lagi`)
 	).toBeVisible();
 	await expect(admin.getByRole('button', { name: 'Ya, nonaktifkan' })).toBeFocused();
+	await expectNoAxeViolations(admin);
 	await admin.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
 	await expect(
 		admin.getByText(`Akun ${learner.name} dinonaktifkan. Semua sesi masuknya sudah diakhiri.`)
