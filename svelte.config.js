@@ -3,6 +3,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import { fileURLToPath } from 'node:url';
 import remarkFigures from './src/lib/content/remark-figures.js';
+import remarkTableScroll from './src/lib/content/remark-table-scroll.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -14,7 +15,7 @@ const config = {
 			// mdsvex needs an absolute path; runes forwarding keeps the layout in Svelte 5 mode
 			layout: fileURLToPath(new URL('./src/lib/content/LessonLayout.svelte', import.meta.url)),
 			layoutPropForwarding: 'runes',
-			remarkPlugins: [remarkFigures],
+			remarkPlugins: [remarkFigures, remarkTableScroll],
 			smartypants: { dashes: 'oldschool' }
 		})
 	],

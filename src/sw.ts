@@ -5,6 +5,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { cachePage } from './lib/offline/cache-page';
+import { offlinePage, titleFromPage, type SavedCourse } from './lib/offline-page';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -41,7 +42,19 @@ registerRoute(
 	new CacheFirst({ cacheName: ASSETS })
 );
 
-const OFFLINE_PAGE = `<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Offline · Naik Kelas</title><body style="font:18px/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem"><h1>Anda sedang offline</h1><p>Halaman ini belum disimpan di HP ini. Kursus yang sudah disimpan tetap bisa dibuka.</p><p><a href="/">Kembali ke beranda</a></p></body></html>`;
+/** The offline page, listing the courses saved on this phone ("Simpan untuk offline"). */
+async function offlineResponse() {
+	const courses: SavedCourse[] = [];
+	for (const name of await caches.keys()) {
+		if (!name.startsWith('nk-course-')) continue;
+		const slug = name.slice('nk-course-'.length);
+		const page = await (await caches.open(name)).match(`/courses/${slug}`);
+		courses.push({ slug, title: page ? titleFromPage(await page.text(), slug) : slug });
+	}
+	return new Response(offlinePage(courses), {
+		headers: { 'content-type': 'text/html; charset=utf-8' }
+	});
+}
 
 /** Any saved copy of a page or its data, whichever cache holds it. */
 function savedCopy(url: URL) {
@@ -145,10 +158,7 @@ async function networkFirst(request: Request): Promise<Response> {
 	} catch {
 		const saved = await savedCopy(url);
 		if (saved) return saved;
-		if (request.mode === 'navigate')
-			return new Response(OFFLINE_PAGE, {
-				headers: { 'content-type': 'text/html; charset=utf-8' }
-			});
+		if (request.mode === 'navigate') return offlineResponse();
 		return Response.error();
 	}
 }

@@ -14,3 +14,13 @@ export function formatSize(bytes: number, locale = intlLocale()) {
 export function formatRupiah(amount: number) {
 	return 'Rp' + new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(amount);
 }
+
+/**
+ * A number a learner typed, written back the way the course writes it: "Rp10.400" whether they
+ * typed "Rp10.400", "10400" or "10.400"; other units after the number ("14 hari").
+ */
+export function formatAmount(value: number, unit?: string) {
+	if (unit === 'Rp') return formatRupiah(value);
+	const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(value);
+	return unit ? `${number} ${unit}` : number;
+}

@@ -1,5 +1,6 @@
 import { coursesWithProgress } from '$lib/server/catalog-progress';
 import { getBusiness } from '$lib/server/business';
+import { cohortsJoinedBy } from '$lib/server/cohorts';
 import { listCourses } from '$lib/server/content/catalog';
 import { tierNotices } from '$lib/server/tiers/notices';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		courses,
 		inProgress,
 		notices,
+		cohorts: locals.user ? await cohortsJoinedBy(locals.user.id) : [],
 		tier: tier && {
 			current: tier.current?.name ?? null,
 			next: tier.next && { name: tier.next.name, done: tier.next.done, total: tier.next.total }

@@ -117,6 +117,13 @@ test('a disabled learner is signed out at once and told why at the login page; r
 	await admin.goto('/admin/users?q=Rini');
 	await expect(admin.getByText('Belum pernah masuk')).toHaveCount(0); // she has signed in
 	await admin.getByRole('button', { name: `Nonaktifkan akun ${learner.name}` }).click();
+	// One tap only asks; the second step disables.
+	await expect(
+		admin.getByText(`Nonaktifkan akun ${learner.name}? Ia tidak bisa masuk lagi`)
+	).toBeVisible();
+	await expect(admin.getByRole('button', { name: 'Ya, nonaktifkan' })).toBeFocused();
+	await expectNoAxeViolations(admin);
+	await admin.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
 	await expect(
 		admin.getByText(`Akun ${learner.name} dinonaktifkan. Semua sesi masuknya sudah diakhiri.`)
 	).toBeVisible();

@@ -69,12 +69,22 @@ test('a saved course works offline, and what was done offline syncs once when ba
 	// A page that was never saved says so plainly.
 	await page.goto('/courses/pemasaran-digital/foto-produk-dengan-hp');
 	await expect(page.getByRole('heading', { name: 'Anda sedang offline' })).toBeVisible();
+	// Styled like the app, with the saved courses to go to instead.
+	await expect(page.locator('header')).toHaveCSS('background-color', 'rgb(11, 93, 59)');
+	await expect(page.getByRole('link', { name: 'Manajemen Usaha', exact: true })).toHaveAttribute(
+		'href',
+		COURSE
+	);
 
 	// The graded quiz, offline: answers wait on the phone.
 	await page.goto(`${COURSE}/quiz`);
 	await answerQuiz(page);
 	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
-	await expect(page.getByText('Jawaban Anda tersimpan di HP dan menunggu dikirim.')).toBeVisible();
+	// Said where the learner is, at the end of the quiz; no second submit to press.
+	await expect(
+		page.getByText('Jawaban Anda tersimpan di HP dan menunggu dikirim.')
+	).toBeInViewport();
+	await expect(page.getByRole('button', { name: 'Kirim jawaban' })).toHaveCount(0);
 	const before = await countEvents();
 
 	// Back online: the outbox is sent, the quiz graded, the progress stored.
@@ -91,6 +101,9 @@ test('a saved course works offline, and what was done offline syncs once when ba
 		'1'
 	);
 	await expect(page.getByText('Nilai terbaik Anda: 100% (lulus)')).toBeVisible();
+	// The account page names the saved course by its title, not its address.
+	await page.goto('/account');
+	await expect(page.getByText('Kursus tersimpan: Manajemen Usaha')).toBeVisible();
 
 	// Sending the same batches again stores nothing new.
 	const after = await countEvents();

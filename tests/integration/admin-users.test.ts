@@ -182,8 +182,19 @@ describe('the /admin/users page', () => {
 
 	it('disables and enables through its form actions, and refuses to disable the admin’s own account', async () => {
 		const admin = as('admin');
+		// The first step only asks (one tap must not sign someone out everywhere).
 		expect(
 			await actions.disable(post('disable', admin, { userId: people.wati.id }) as never)
+		).toEqual({ confirmDisable: { id: people.wati.id, name: 'Wati 100%_Jaya' } });
+		const [asked] = await db
+			.select({ disabledAt: table.user.disabledAt })
+			.from(table.user)
+			.where(eq(table.user.id, people.wati.id));
+		expect(asked.disabledAt).toBeNull();
+		expect(
+			await actions.disable(
+				post('disable', admin, { userId: people.wati.id, confirm: 'yes' }) as never
+			)
 		).toEqual({
 			disabled: 'Wati 100%_Jaya'
 		});

@@ -420,7 +420,7 @@ const CASES: Case[] = [
 	{
 		key: 'POST /admin/users?/disable',
 		path: '/admin/users',
-		fields: ['userId'],
+		fields: ['userId', 'confirm'],
 		values: () => ({ userId: userIds() }),
 		run: (e) => adminUsers.actions.disable(e as never)
 	},

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
 import type { SessionUser } from '$lib/server/auth/session';
 import { db, table } from '$lib/server/db';
@@ -151,4 +151,22 @@ export async function findByCode(code: string) {
 /** Joining twice is harmless. */
 export async function join(cohortId: string, userId: string) {
 	await db.insert(table.cohortMember).values({ cohortId, userId }).onConflictDoNothing();
+}
+
+/** The cohorts (bimtek classes) a learner joined, newest first: what they need to turn up. */
+export async function cohortsJoinedBy(userId: string) {
+	return db
+		.select({
+			id: table.cohort.id,
+			name: table.cohort.name,
+			venue: table.cohort.venue,
+			kecamatan: table.cohort.kecamatan,
+			sessionDates: table.cohort.sessionDates,
+			trainer: table.user.name
+		})
+		.from(table.cohortMember)
+		.innerJoin(table.cohort, eq(table.cohort.id, table.cohortMember.cohortId))
+		.innerJoin(table.user, eq(table.user.id, table.cohort.trainerId))
+		.where(eq(table.cohortMember.userId, userId))
+		.orderBy(desc(table.cohortMember.joinedAt));
 }

@@ -13,6 +13,7 @@ import {
 	validateBusiness
 } from '$lib/server/business';
 import { badgesFor } from '$lib/server/badges/award';
+import { cohortsJoinedBy } from '$lib/server/cohorts';
 import { db, table } from '$lib/server/db';
 import { saveLink, savePhoto, saveText } from '$lib/server/evidence/store';
 import { findTier } from '$lib/server/tiers/rules';
@@ -47,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 			awardedAt: b.awardedAt,
 			revoked: !!b.revokedAt
 		})),
+		cohorts: await cohortsJoinedBy(user.id),
 		welcome: event.url.searchParams.has('welcome')
 	};
 };

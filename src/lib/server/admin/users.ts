@@ -156,3 +156,12 @@ export async function setRole(
 	// The role is read from this table on every request, so the change holds at once.
 	return row ?? { error: await why(userId) };
 }
+
+/** An account's name, for the question "disable this account?"; null when there is none. */
+export async function userNameOf(userId: string): Promise<string | null> {
+	const [row] = await db
+		.select({ name: table.user.name })
+		.from(table.user)
+		.where(eq(table.user.id, userId));
+	return row?.name ?? null;
+}

@@ -76,6 +76,8 @@ export type GradedQuestion = {
 	id: string;
 	prompt: string;
 	given: string[];
+	/** A numeric answer as read, so the result can show it written one way ("Rp10.400"). */
+	value?: number;
 	score: number;
 	correct: boolean;
 	explanation: string;
@@ -96,6 +98,9 @@ export function gradeQuiz(quiz: Quiz, answers: Answers): GradedQuiz {
 			id: q.id,
 			prompt: q.prompt,
 			given,
+			...(q.kind === 'numeric' && given[0]
+				? { value: parseIndonesianNumber(given[0]) ?? undefined }
+				: {}),
 			score,
 			correct: score === 1,
 			explanation: q.explanation

@@ -7,7 +7,8 @@ import {
 	isRole,
 	isStatus,
 	listUsers,
-	setRole
+	setRole,
+	userNameOf
 } from '$lib/server/admin/users';
 import { requireAdmin } from '$lib/server/auth/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -52,9 +53,21 @@ export const actions: Actions = {
 			return fail(result.error === 'missing' ? 404 : 400, { ...result, action: 'role' });
 		return { saved: { name: result.name, role } };
 	},
+	/**
+	 * Two steps, both plain forms: the first asks (signing someone out everywhere is one tap
+	 * otherwise), the second, with confirm=yes, disables.
+	 */
 	disable: async (event) => {
 		const admin = requireAdmin(event);
-		const result = await disableUser(admin.id, userIdFrom(await event.request.formData()));
+		const form = await event.request.formData();
+		const userId = userIdFrom(form);
+		if (form.get('confirm') !== 'yes') {
+			if (userId === admin.id) return fail(400, { error: 'self', action: 'disable' });
+			const name = await userNameOf(userId);
+			if (name === null) return fail(404, { error: 'missing', action: 'disable' });
+			return { confirmDisable: { id: userId, name } };
+		}
+		const result = await disableUser(admin.id, userId);
 		if ('error' in result)
 			return fail(result.error === 'missing' ? 404 : 400, { ...result, action: 'disable' });
 		return { disabled: result.name };

@@ -4,6 +4,7 @@ import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { noticeFor } from '$lib/server/notices/store';
 import { doneInCourse, markLessonDone } from '$lib/server/progress';
 import { publicBaseUrl } from '$lib/server/public-url';
+import { findQuiz } from '$lib/server/quiz/bank';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -21,7 +22,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		done: done.has(lesson.slug),
 		courseDone: found.course.lessons.every((l) => done.has(l.slug)),
 		prev,
-		next
+		next,
+		// The last lesson leads on to the graded quiz.
+		hasQuiz: !next && !!findQuiz(course.slug)
 	};
 };
 
