@@ -162,4 +162,17 @@ describe('/api/sync', () => {
 		}
 		expect(await stored()).toBe(before);
 	});
+
+	it('refuses a deeply nested payload with a 400 that says why, never a 500', async () => {
+		const before = await stored();
+		for (const depth of [30_000, 200]) {
+			const deep = '['.repeat(depth) + ']'.repeat(depth);
+			const opened = event('lesson_opened', LESSONS[0]);
+			const text = JSON.stringify({ deviceId: phoneA, events: [{ ...opened, payload: 0 }] });
+			const out = await sync(text.replace('"payload":0', `"payload":${deep}`));
+			expect(out.status).toBe(400);
+			expect(out.body.error).toContain('nested');
+		}
+		expect(await stored()).toBe(before);
+	});
 });

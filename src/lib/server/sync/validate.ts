@@ -4,6 +4,12 @@ import { EVENT_KINDS, type EventKind } from '$lib/server/db/schema';
 
 export const MAX_EVENTS = 50;
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * The deepest a real batch goes is 6 (body, events, event, quiz payload, answers, one answer's
+ * choices). Deeper JSON is refused before parsing: walking it (JSON.stringify, valibot) recursed
+ * once per level and a 30,000-level payload overflowed the stack (a 500).
+ */
+export const MAX_DEPTH = 8;
 /** A phone's clock may run fast; more than this ahead is not a real time. */
 const FUTURE_SLACK_MS = 10 * 60 * 1000;
 const EARLIEST = Date.UTC(2025, 0, 1);
@@ -30,6 +36,8 @@ export function readBody(
 	text: string
 ): { deviceId: string; events: unknown[] } | { error: string } {
 	if (text.length > MAX_BODY_BYTES) return { error: `body larger than ${MAX_BODY_BYTES} bytes` };
+	if (depthExceeds(text, MAX_DEPTH))
+		return { error: `JSON nested deeper than ${MAX_DEPTH} levels` };
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
@@ -48,6 +56,23 @@ export function readBody(
 		};
 	}
 	return result.output;
+}
+
+/** Whether JSON `text` opens more than `max` arrays or objects inside each other (strings skipped). */
+export function depthExceeds(text: string, max: number) {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92 /* \\ */) i++;
+			else if (c === 34 /* " */) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 91 /* [ */ || c === 123 /* { */) {
+			if (++depth > max) return true;
+		} else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+	}
+	return false;
 }
 
 /**
