@@ -1,5 +1,5 @@
 // `npm run courses:check [folder]`: every content problem at once, as file:line: what is wrong.
-import { checkCourses } from '../src/lib/server/content/check';
+import { checkCourses } from '../src/lib/server/content/check.ts';
 
 const dir = process.argv[2] ?? 'courses';
 const problems = checkCourses(dir);

@@ -28,8 +28,8 @@ export const init: ServerInit = async () => {
 	// Housekeeping once per start: both tables only ever need their live rows.
 	await deleteExpiredSessions();
 	await pruneRateLimits();
-	scheduleGuestPruning();
 	openFastLane();
+	scheduleGuestPruning();
 	// A fresh install: where the code for /setup from another computer is (never the code itself),
 	// said once, not by every server process.
 	if (!(await isSetupDone()) && (cluster.isPrimary || cluster.worker?.id === 1)) {

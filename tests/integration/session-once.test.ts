@@ -1,5 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { with_request_store } from '@sveltejs/kit/internal/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 /** Every read of the session table's hot query, counted. */
@@ -19,6 +18,10 @@ vi.mock('$lib/server/db/hot-reads', async (original) => {
 	};
 });
 
+// SvelteKit's own runner of hooks (internal: its types do not describe it).
+const { with_request_store } = (await import('@sveltejs/kit/internal/server' as string)) as {
+	with_request_store: <T>(store: unknown, fn: () => T) => T;
+};
 const { registerUser } = await import('$lib/server/auth/accounts');
 const { SESSION_COOKIE, createSession, generateSessionToken } =
 	await import('$lib/server/auth/session');
@@ -73,7 +76,7 @@ describe('the session of a request', () => {
 		const state = {
 			tracing: { record_span: ({ fn }: { fn: (span: object) => unknown }) => fn({}) }
 		};
-		const response = await with_request_store({ event, state } as never, () =>
+		const response = await with_request_store({ event, state }, () =>
 			handle({
 				event,
 				resolve: async (e) => {

@@ -33,9 +33,10 @@ export const MAX_PAYLOAD_BYTES: Record<EventKind, number> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const Uuid = (message: string) =>
+const Uuid = /* @__NO_SIDE_EFFECTS__ */ (message: string) =>
 	v.pipe(v.string(message), v.regex(UUID, message), v.toLowerCase());
-const Slug = (message: string) => v.pipe(v.string(message), v.maxLength(100, message));
+const Slug = /* @__NO_SIDE_EFFECTS__ */ (message: string) =>
+	v.pipe(v.string(message), v.maxLength(100, message));
 
 const NoPayload = v.optional(v.null('this kind carries no payload'));
 
@@ -67,42 +68,38 @@ export const QuizPayload = v.strictObject(
 );
 export type QuizAnswers = v.InferOutput<typeof QuizPayload>['answers'];
 
-const common = {
-	id: Uuid('id is not a UUID'),
-	course: Slug('unknown course'),
-	/** When it happened on the phone, ISO 8601. */
-	at: v.pipe(v.string('at is not a date'), v.maxLength(40, 'at is not a date'))
-};
+/** One kind of event: the fields every event has, with this kind's lesson and payload. */
+const eventOf = /* @__NO_SIDE_EFFECTS__ */ <
+	K extends EventKind,
+	L extends v.GenericSchema,
+	P extends v.GenericSchema
+>(
+	kind: K,
+	lesson: L,
+	payload: P
+) =>
+	v.object({
+		id: Uuid('id is not a UUID'),
+		kind: v.literal(kind),
+		course: Slug('unknown course'),
+		lesson,
+		/** When it happened on the phone, ISO 8601. */
+		at: v.pipe(v.string('at is not a date'), v.maxLength(40, 'at is not a date')),
+		payload
+	});
 
-/** One event as the browser records it; each kind with its own payload. */
+/**
+ * One event as the browser records it; each kind with its own payload. (`@__PURE__`: the
+ * browser bundles only the answer's schema, so these must be droppable.)
+ */
 export const SyncEvent = v.variant(
 	'kind',
 	[
-		v.object({
-			...common,
-			kind: v.literal('lesson_opened'),
-			lesson: Slug('unknown lesson'),
-			payload: NoPayload
-		}),
-		v.object({
-			...common,
-			kind: v.literal('lesson_completed'),
-			lesson: Slug('unknown lesson'),
-			payload: NoPayload
-		}),
-		v.object({
-			...common,
-			kind: v.literal('practice_answered'),
-			lesson: Slug('unknown lesson'),
-			payload: PracticePayload
-		}),
-		v.object({
-			...common,
-			kind: v.literal('quiz_submitted'),
-			// A quiz belongs to the course, not to a lesson.
-			lesson: v.optional(v.nullable(v.string()), null),
-			payload: QuizPayload
-		})
+		/* @__PURE__ */ eventOf('lesson_opened', Slug('unknown lesson'), NoPayload),
+		/* @__PURE__ */ eventOf('lesson_completed', Slug('unknown lesson'), NoPayload),
+		/* @__PURE__ */ eventOf('practice_answered', Slug('unknown lesson'), PracticePayload),
+		// A quiz belongs to the course, not to a lesson.
+		/* @__PURE__ */ eventOf('quiz_submitted', v.optional(v.nullable(v.string()), null), QuizPayload)
 	],
 	'unknown kind'
 );
