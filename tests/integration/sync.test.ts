@@ -300,7 +300,7 @@ describe('/api/sync without an account: bounded storage', () => {
 		expect(grown).toBeLessThan(2 * 1024 * 1024);
 		// Another address (another village hall) is not affected.
 		expect((await sync(practice(crypto.randomUUID()), null, '10.66.0.2')).status).toBe(200);
-	});
+	}, 120_000);
 
 	it('keeps at most the cap of guest events per device, and says so', async () => {
 		const device = crypto.randomUUID();
