@@ -44,10 +44,7 @@ export async function measureLighthouse(base, pages, { port }) {
 			const metric = (id) => lhr.audits[id]?.displayValue ?? '–';
 			const failed = CATEGORIES.slice(1).flatMap((c) =>
 				(lhr.categories[c]?.auditRefs ?? [])
-					.filter(
-						(ref) =>
-							ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1
-					)
+					.filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
 					.map((ref) => ref.id)
 			);
 			details[p.name] = {
@@ -62,10 +59,10 @@ export async function measureLighthouse(base, pages, { port }) {
 					].map((id) => [id, lhr.audits[id]?.numericValue ?? null])
 				),
 				failedAudits: failed,
-				consoleErrors: (lhr.audits['errors-in-console']?.details?.items ?? []).map(
-					(i) => `${i.source ?? ''}: ${String(i.description ?? '').split('\n')[0]}`
-				),
-				layoutShifts: (lhr.audits['layout-shifts']?.details?.items ?? []).map(
+				consoleErrors: /** @type {any} */ (
+					(lhr.audits['errors-in-console']?.details)?.items ?? []
+				).map((i) => `${i.source ?? ''}: ${String(i.description ?? '').split('\n')[0]}`),
+				layoutShifts: /** @type {any} */ ((lhr.audits['layout-shifts']?.details)?.items ?? []).map(
 					(i) => `${i.score?.toFixed?.(3) ?? i.score} ${i.node?.snippet ?? ''}`
 				),
 				benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
