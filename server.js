@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
+import { fastLane } from './src/lib/server/page-cache/lane.js';
 
 const OWN_HEADER = 'x-naik-kelas-protocol';
 // (Workers inherit the primary's environment, our own header name included.)
@@ -27,9 +28,9 @@ const PERMISSIONS_POLICY =
 const PROTOCOL_FROM = (process.env.PROTOCOL_HEADER || '').toLowerCase();
 
 const IMMUTABLE = '/_app/immutable/';
+// Non-literal, so that type-checking does not need a build (`npm run check` runs before it).
+const BUILD_HANDLER = './build/handler.js';
 
-// Where SvelteKit's hooks leave the lesson page cache's fast lane (src/lib/server/page-cache).
-const FAST_LANE = Symbol.for('naik-kelas.page-cache.fast-lane');
 const ORIGIN = process.env.ORIGIN ? new URL(process.env.ORIGIN).origin : null;
 
 /**
@@ -108,18 +109,21 @@ if (cluster.isPrimary && workers > 1) {
  */
 function withoutValidators(res) {
 	const writeHead = res.writeHead;
-	// @ts-expect-error the overloads of writeHead are passed through as they are
-	res.writeHead = function (code, ...rest) {
-		const headers = rest.find((r) => r && typeof r === 'object');
-		if (headers && !Array.isArray(headers)) {
-			delete headers.ETag;
-			delete headers['Last-Modified'];
-		}
+	/** @param {unknown[]} args */
+	const stripped = (...args) => {
+		for (const arg of args)
+			if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
+				const headers = /** @type {Record<string, unknown>} */ (arg);
+				delete headers.ETag;
+				delete headers['Last-Modified'];
+			}
 		// The compression middleware turns the headers object into setHeader calls first.
-		this.removeHeader('ETag');
-		this.removeHeader('Last-Modified');
-		return writeHead.call(this, code, ...rest);
+		res.removeHeader('ETag');
+		res.removeHeader('Last-Modified');
+		return Reflect.apply(writeHead, res, args);
 	};
+	// The overloads of writeHead are passed through as they are.
+	res.writeHead = /** @type {typeof res.writeHead} */ (stripped);
 }
 
 async function serve() {
@@ -127,11 +131,10 @@ async function serve() {
 	const { handler } = await import(
 		process.env.BUILD_DIR
 			? pathToFileURL(resolve(process.env.BUILD_DIR, 'handler.js')).href
-			: './build/handler.js'
+			: BUILD_HANDLER
 	);
-	// Set by the hooks' init, which the import above has run.
-	/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, origin: string) => Promise<boolean>) | undefined} */
-	const fastLane = /** @type {any} */ (globalThis)[FAST_LANE];
+	// Opened by the app's init hook, which the import above has run.
+	const lane = fastLane();
 
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
@@ -145,9 +148,9 @@ async function serve() {
 	const server = createServer(async (req, res) => {
 		if (fromConnection) req.headers[OWN_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
 		setBaseHeaders(req, res);
-		const origin = fastLane && originOf(req);
+		const origin = lane && originOf(req);
 		// A failing fast lane has written nothing: SvelteKit then answers (and logs) as usual.
-		if (origin && (await fastLane(req, res, origin).catch(() => false))) return;
+		if (origin && (await lane(req, res, origin).catch(() => false))) return;
 		if (req.url?.startsWith(IMMUTABLE)) {
 			withoutValidators(res);
 			// WordPress frames a pasted lesson with sandbox="allow-scripts" only: an opaque origin,

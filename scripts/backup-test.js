@@ -35,7 +35,8 @@ async function script(file, args, env) {
 			env: { ...process.env, ...env }
 		});
 		return { code: 0, out: stdout + stderr };
-	} catch (e) {
+	} catch (err) {
+		const e = /** @type {{ code?: number, stdout?: string, stderr?: string }} */ (err);
 		return { code: e.code ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
 	}
 }
@@ -49,6 +50,7 @@ async function query(dbFile, sql, args = []) {
 	}
 }
 
+/** @param {string} dir @param {(rel: string) => boolean} [skip] */
 async function filesUnder(dir, skip = () => false) {
 	const out = new Map();
 	async function walk(sub) {
@@ -140,10 +142,12 @@ async function main() {
 			new Device({ lessons, cookie }),
 			...Array.from({ length: 24 }, () => new Device({ lessons }))
 		];
+		/** @type {Map<Device, string[]>} */
 		const order = new Map(devices.map((d) => [d, []]));
 		for (const d of devices) {
 			const add = d.acked.add.bind(d.acked);
-			d.acked.add = (id) => (d.acked.has(id) ? d.acked : (order.get(d).push(id), add(id)));
+			/** @param {string} id */
+			d.acked.add = (id) => (d.acked.has(id) ? d.acked : (order.get(d)?.push(id), add(id)));
 		}
 		let stopped = false;
 		const traffic = drive(devices, server.url, () => stopped);
@@ -241,7 +245,7 @@ async function main() {
 		// A batch is one transaction, and each phone sends in order: a consistent snapshot holds
 		// for every phone the events acknowledged up to some point, with no gap.
 		const gaps = devices.filter((d) => {
-			const ids = order.get(d);
+			const ids = order.get(d) ?? [];
 			const last = ids.findLastIndex((id) => restoredIds.has(id));
 			return ids.slice(0, last + 1).some((id) => !restoredIds.has(id));
 		});

@@ -1,6 +1,6 @@
 // `npm run courses:check [folder] [--strict]`: every content problem at once, as
 // file:line: what is wrong; then lessons due for review (warnings; errors with --strict).
-import { checkCourses, checkFreshness } from '../src/lib/server/content/check';
+import { checkCourses, checkFreshness } from '../src/lib/server/content/check.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');

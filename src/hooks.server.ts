@@ -6,11 +6,11 @@ import { isSetupDone } from '$lib/server/auth/first-run';
 import { pruneRateLimits } from '$lib/server/auth/rate-limit';
 import { setupCode, setupCodePath } from '$lib/server/auth/setup-code';
 import {
-	SESSION_COOKIE,
 	deleteExpiredSessions,
 	deleteSessionCookie,
+	requestToken,
 	setSessionCookie,
-	validateSessionToken
+	settleSession
 } from '$lib/server/auth/session';
 import { ensureDatabase } from '$lib/server/db';
 import { EMBED_PREFIX, frameAncestors } from '$lib/server/embed/context';
@@ -18,6 +18,7 @@ import { allowWpEmbedScript } from '$lib/server/embed/wp-embed-csp';
 import { handlePageCache, openFastLane } from '$lib/server/page-cache';
 import { setTimeZone, timeZone } from '$lib/time';
 import { redact } from '$lib/server/log/redact';
+import { scheduleGuestPruning } from '$lib/server/sync/guest-limits';
 
 /** No page needs these; a script injected somehow gets none of them either. */
 const PERMISSIONS_POLICY =
@@ -33,6 +34,7 @@ export const init: ServerInit = async () => {
 	await deleteExpiredSessions();
 	await pruneRateLimits();
 	openFastLane();
+	scheduleGuestPruning();
 	// A fresh install: where the code for /setup from another computer is (never the code itself),
 	// said once, not by every server process.
 	if (!(await isSetupDone()) && (cluster.isPrimary || cluster.worker?.id === 1)) {
@@ -55,12 +57,13 @@ const handleLocale: Handle = ({ event, resolve }) =>
 const ALLOWED_BEFORE_NEW_PASSWORD = /^\/(account\/password|logout|language|api\/)/;
 
 const handleSession: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
 	event.locals.user = null;
 	event.locals.session = null;
-	if (token) {
-		const { session, user, renewed, mustChangePassword } = await validateSessionToken(token);
+	// Read once per request: the page cache's key may have read it already.
+	const read = await requestToken(event);
+	if (read) {
+		const { session, user, renewed, mustChangePassword } = await settleSession(read);
 		if (session && mustChangePassword && !ALLOWED_BEFORE_NEW_PASSWORD.test(event.url.pathname)) {
 			// Signed in with a trainer's one-time code: choosing a password comes first.
 			const next = event.url.pathname.replace(/\/__data\.json$/, '') || '/';
@@ -68,7 +71,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		}
 		if (session) {
 			// Only a renewed session needs a new cookie (sliding 30 days); not every response.
-			if (renewed) setSessionCookie(event.cookies, token, session.expiresAt, secure);
+			if (renewed) setSessionCookie(event.cookies, read.token, session.expiresAt, secure);
 			event.locals.user = user;
 			event.locals.session = session;
 		} else {

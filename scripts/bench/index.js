@@ -141,6 +141,7 @@ async function main() {
 
 	const rows = [];
 	const details = {};
+	/** @type {[string, string, () => Promise<{ rows: ReturnType<typeof figure>[], details: unknown }>][]} */
 	const steps = [
 		[
 			'weight',
@@ -247,7 +248,9 @@ try {
 	process.exitCode = opts.strict && missed.length ? 1 : 0;
 } catch (e) {
 	console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-	if (server) console.error(`server log:\n${server.log().slice(-2000)}`);
+	// (Assigned inside main(), which the checker cannot see from here.)
+	const running = /** @type {{ log(): string } | null} */ (server);
+	if (running) console.error(`server log:\n${running.log().slice(-2000)}`);
 	await cleanup();
 	process.exitCode = 2;
 }

@@ -9,6 +9,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, NO_SIGNAL_HANDLERS, PHONE } from './lib/browser.js';
 
+/**
+ * The rows of an audit's table (Lighthouse types `details` as a union of every kind).
+ * @param {unknown} details
+ * @returns {any[]}
+ */
+function tableItems(details) {
+	const items = /** @type {{ items?: unknown } | undefined} */ (details)?.items;
+	return Array.isArray(items) ? items : [];
+}
+
 const SECTION = 'Lighthouse mobile';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -44,10 +54,7 @@ export async function measureLighthouse(base, pages, { port }) {
 			const metric = (id) => lhr.audits[id]?.displayValue ?? '–';
 			const failed = CATEGORIES.slice(1).flatMap((c) =>
 				(lhr.categories[c]?.auditRefs ?? [])
-					.filter(
-						(ref) =>
-							ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1
-					)
+					.filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
 					.map((ref) => ref.id)
 			);
 			details[p.name] = {
@@ -62,10 +69,10 @@ export async function measureLighthouse(base, pages, { port }) {
 					].map((id) => [id, lhr.audits[id]?.numericValue ?? null])
 				),
 				failedAudits: failed,
-				consoleErrors: (lhr.audits['errors-in-console']?.details?.items ?? []).map(
+				consoleErrors: tableItems(lhr.audits['errors-in-console']?.details).map(
 					(i) => `${i.source ?? ''}: ${String(i.description ?? '').split('\n')[0]}`
 				),
-				layoutShifts: (lhr.audits['layout-shifts']?.details?.items ?? []).map(
+				layoutShifts: tableItems(lhr.audits['layout-shifts']?.details).map(
 					(i) => `${i.score?.toFixed?.(3) ?? i.score} ${i.node?.snippet ?? ''}`
 				),
 				benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,

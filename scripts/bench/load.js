@@ -194,7 +194,8 @@ export async function measureLoad(base, { repo, dbUrl, pid, learners = 200, seco
 	const until = started + seconds * 1000;
 	await Promise.all(people.map((p) => learner(p, until)));
 	const wallMs = performance.now() - started;
-	const cpuMs = cpuBefore === null ? null : (await serverCpuMs(pid)) - cpuBefore;
+	const cpuAfter = cpuBefore === null ? null : await serverCpuMs(pid);
+	const cpuMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
 
 	const all = Object.values(byKind)
 		.flatMap((k) => k.ms)

@@ -28,6 +28,10 @@ async function settleServiceWorker(page) {
 /**
  * Opens `url` in a new tab of `context` (whose traffic goes through `proxy`) and returns what
  * went over the wire, what caches answered, and whether the page rendered its main text.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {any} proxy
+ * @param {string} url
+ * @param {{ readable?: string | null, waitForServiceWorker?: boolean }} [opts]
  */
 export async function visit(context, proxy, url, { readable, waitForServiceWorker = false } = {}) {
 	proxy.take();

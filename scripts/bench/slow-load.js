@@ -63,7 +63,9 @@ export async function loadSlowly(browser, url, readable) {
 				load: nav ? nav.loadEventEnd : null,
 				lastByte: Math.max(
 					nav ? nav.responseEnd : 0,
-					...performance.getEntriesByType('resource').map((e) => e.responseEnd)
+					...performance
+						.getEntriesByType('resource')
+						.map((e) => /** @type {PerformanceResourceTiming} */ (e).responseEnd)
 				)
 			};
 		})

@@ -57,7 +57,11 @@ export async function serverCpuMs(pid) {
 	}
 }
 
-/** One autocannon run; rejects when a response is not 200. */
+/**
+ * One autocannon run; rejects when a response is not 200.
+ * @param {string} url
+ * @param {{ headers?: Record<string, string>, connections?: number, duration?: number, pid?: number }} [opts]
+ */
 export async function hammer(url, { headers = {}, connections = 50, duration = 20, pid } = {}) {
 	const cpuBefore = await serverCpuMs(pid);
 	const result = await autocannon({ url, headers, connections, duration, timeout: 10 });
@@ -96,10 +100,10 @@ export async function measureThroughput(base, { lessonPath, cookie, duration, pi
 	const pageHeaders = { ...PAGE_HEADERS, cookie };
 	const pageProbe = await probe(pageUrl, pageHeaders);
 	const staticProbe = await probe(staticUrl, PAGE_HEADERS);
-	for (const [what, p] of [
+	for (const [what, p] of /** @type {[string, { status: number }][]} */ ([
 		['lesson page', pageProbe],
 		['static twin', staticProbe]
-	])
+	]))
 		if (p.status !== 200) throw new Error(`${what} answered ${p.status}`);
 
 	// Warm both paths up (JIT, database page cache) before measuring.

@@ -44,7 +44,14 @@ function lessonEvent(headers: Record<string, string> = BROWSER, path = PATH) {
 		url,
 		route: { id: '/courses/[course]/[lesson]' },
 		params: { course: COURSE, lesson: LESSON },
-		locals: { user: null, session: null }
+		locals: { user: null, session: null },
+		cookies: {
+			get: (name: string) =>
+				(headers.cookie ?? '')
+					.split(/;\s*/)
+					.find((pair) => pair.startsWith(`${name}=`))
+					?.slice(name.length + 1)
+		}
 	} as unknown as RequestEvent;
 }
 

@@ -36,7 +36,11 @@ export function figure(section, label, value, opts = {}) {
 	return { section, label, value, unit, budget, status, note };
 }
 
-/** A measurement that could not run at all, shown as one line. */
+/**
+ * A measurement that could not run at all, shown as one line.
+ * @param {string} section @param {string} label @param {string} note
+ * @param {'ok' | 'MISS' | 'info' | 'n/a' | 'error'} [status]
+ */
 export function unavailable(section, label, note, status = 'n/a') {
 	return figure(section, label, null, { note, status });
 }

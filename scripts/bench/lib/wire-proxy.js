@@ -93,6 +93,7 @@ export async function startWireProxy(port) {
 			status: 200,
 			kind: 'tls',
 			bytes: 0,
+			headerBytes: 0,
 			encoding: null,
 			cacheControl: null
 		};

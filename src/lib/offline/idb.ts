@@ -1,14 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { SyncEventInput } from '$lib/sync/contract';
+
+/** An event waiting to be sent, exactly as the sync contract has the browser send it. */
+export type OutboxEvent = SyncEventInput;
 
 /** One IndexedDB database per site: it survives tab crashes, restarts and going offline. */
-export type OutboxEvent = {
-	id: string;
-	kind: 'lesson_opened' | 'lesson_completed' | 'practice_answered' | 'quiz_submitted';
-	course: string;
-	lesson: string | null;
-	at: string;
-	payload?: unknown;
-};
 
 interface NaikKelasDB extends DBSchema {
 	outbox: { key: string; value: OutboxEvent & { queuedAt: number } };

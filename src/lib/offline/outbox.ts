@@ -1,13 +1,15 @@
 import { database, isInMemory, type OutboxEvent } from './idb';
 
+/** An activity as a page reports it: the outbox adds its id and time. */
+export type Activity = OutboxEvent extends infer E
+	? E extends OutboxEvent
+		? Omit<E, 'id' | 'at'>
+		: never
+	: never;
+
 /** A new activity, with the UUID that makes it safe to send any number of times. */
-export function newEvent(
-	kind: OutboxEvent['kind'],
-	course: string,
-	lesson: string | null,
-	payload?: unknown
-): OutboxEvent {
-	return { id: crypto.randomUUID(), kind, course, lesson, at: new Date().toISOString(), payload };
+export function newEvent(activity: Activity): OutboxEvent {
+	return { ...activity, id: crypto.randomUUID(), at: new Date().toISOString() };
 }
 
 export async function enqueue(event: OutboxEvent) {

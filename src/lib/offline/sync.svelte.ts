@@ -1,4 +1,7 @@
+import * as v from 'valibot';
+import { SyncError, SyncResponse, type QuizResult } from '$lib/sync/contract';
 import {
+	type Activity,
 	count,
 	deviceId,
 	enqueue,
@@ -9,9 +12,6 @@ import {
 	remove,
 	setMeta
 } from './outbox';
-import type { OutboxEvent } from './idb';
-
-type QuizResult = { id: string; score: number; passed: boolean; passMark: number };
 
 /** What the status line and pages show about sending progress. */
 export const syncState = $state({
@@ -54,7 +54,7 @@ async function sendOnce(): Promise<boolean> {
 	const response = await fetch('/api/sync', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...syncHeaders },
-		body: JSON.stringify({ deviceId: await deviceId(), events })
+		body: JSON.stringify({ deviceId: await deviceId(), events, claim: !!claimFor })
 	});
 	if (response.status === 429 || response.status >= 500) {
 		const retryAfter = Number(response.headers.get('retry-after'));
@@ -63,20 +63,20 @@ async function sendOnce(): Promise<boolean> {
 		scheduleRetry(backoffMs);
 		return false;
 	}
-	const body = await response.json();
 	if (!response.ok) {
 		// The server refused the whole batch as malformed: it never will take it. Drop it, say why.
-		console.warn('sync refused', body?.error);
+		const refusal = v.safeParse(SyncError, await response.json().catch(() => null));
+		console.warn('sync refused', refusal.success ? refusal.output.error : response.status);
 		await remove(events.map((e) => e.id));
 		return events.length === BATCH;
 	}
-	await remove([
-		...body.stored,
-		...body.rejected.map((r: { id: string | null }) => r.id).filter(Boolean)
-	]);
-	for (const result of body.results as QuizResult[]) syncState.results[result.id] = result;
+	// Anything but the contract's answer (a Wi-Fi login page, say) throws: the events stay and
+	// the flush is tried again later, as when offline.
+	const body = v.parse(SyncResponse, await response.json());
+	await remove([...body.stored, ...body.rejected.flatMap((r) => (r.id ? [r.id] : []))]);
+	for (const result of body.results) syncState.results[result.id] = result;
 	syncState.awarded.push(...body.awarded);
-	for (const [course, lessons] of Object.entries(body.progress as Record<string, string[]>))
+	for (const [course, lessons] of Object.entries(body.progress))
 		for (const lesson of lessons) await markDoneLocally(course, lesson);
 	if (claimFor) await setMeta('claimedBy', claimFor);
 	claimFor = null;
@@ -113,17 +113,12 @@ export function flush(): Promise<void> {
 }
 
 /** Records one activity. Completions and quizzes are sent at once; the rest ride along later. */
-export async function record(
-	kind: OutboxEvent['kind'],
-	course: string,
-	lesson: string | null,
-	payload?: unknown
-) {
-	const event = newEvent(kind, course, lesson, payload);
+export async function record(activity: Activity) {
+	const event = newEvent(activity);
 	await enqueue(event);
-	if (kind === 'lesson_completed' && lesson) await markDoneLocally(course, lesson);
+	if (event.kind === 'lesson_completed') await markDoneLocally(event.course, event.lesson);
 	syncState.pending = await count();
-	if (kind === 'lesson_completed' || kind === 'quiz_submitted') await flush();
+	if (event.kind === 'lesson_completed' || event.kind === 'quiz_submitted') await flush();
 	else scheduleRetry(15_000);
 	return event.id;
 }

@@ -56,11 +56,8 @@ const readSession = hotRead(
 	sessionFields
 );
 
-/** A session with its account, as read on every signed-in request; empty when there is none. */
-export function readSessionRows(token: string) {
-	return readSession({ id: sessionIdFromToken(token) });
-}
-export type SessionRow = Awaited<ReturnType<typeof readSessionRows>>[number];
+/** A session with its account, as read on every signed-in request. */
+export type SessionRow = Awaited<ReturnType<typeof readSession>>[number];
 
 /**
  * What a session needs before this request may use it: whether it is still valid, whether it
@@ -76,11 +73,22 @@ export function checkSession(row: SessionRow, now = Date.now()) {
 	};
 }
 
-export async function validateSessionToken(token: string, now = Date.now()) {
+/** What a token stands for, read but not yet acted on (see `settleSession`). */
+export type TokenRead = { token: string; id: string; row: SessionRow | undefined; now: number };
+
+/** Reads a session token's row; writes nothing, so a cached page can be keyed on it. */
+export async function readToken(token: string, now = Date.now()): Promise<TokenRead> {
 	const id = sessionIdFromToken(token);
 	const [row] = await readSession({ id });
-	if (!row) return { session: null, user: null, renewed: false, mustChangePassword: false };
+	return { token, id, row, now };
+}
 
+/**
+ * The session and account a read token gives, after the writes it is due: an invalid session
+ * is deleted, one past half its life renewed (sliding 30 days), "last seen" noted hourly.
+ */
+export async function settleSession({ id, row, now }: TokenRead) {
+	if (!row) return { session: null, user: null, renewed: false, mustChangePassword: false };
 	const check = checkSession(row, now);
 	if (!check.valid) {
 		await db.delete(table.session).where(eq(table.session.id, id));
@@ -101,6 +109,14 @@ export async function validateSessionToken(token: string, now = Date.now()) {
 			.set({ lastSeenAt: new Date(now) })
 			.where(eq(table.user.id, user.id));
 	return { session, user, renewed: check.renew, mustChangePassword: row.mustChangePassword };
+}
+
+/**
+ * The one check of a session token, wherever it comes from: the site's cookie, the embed's
+ * partitioned cookie or an embed's bearer header.
+ */
+export async function validateSessionToken(token: string, now = Date.now()) {
+	return settleSession(await readToken(token, now));
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>['user']>;
@@ -135,4 +151,20 @@ export function setSessionCookie(
 
 export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/**
+ * The session cookie of this request, read once: the page cache's key and `locals` (set in
+ * hooks.server.ts) share the read instead of querying the session twice. Keyed by `locals`:
+ * SvelteKit hands each hook a copy of the event, but the same `locals`.
+ */
+const perRequest = new WeakMap<object, Promise<TokenRead | null>>();
+export function requestToken(event: { locals: object; cookies: Pick<Cookies, 'get'> }) {
+	let read = perRequest.get(event.locals);
+	if (!read) {
+		const token = event.cookies.get(SESSION_COOKIE);
+		read = token ? readToken(token) : Promise.resolve(null);
+		perRequest.set(event.locals, read);
+	}
+	return read;
 }

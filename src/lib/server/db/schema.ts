@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { EVENT_KINDS, type EventKind } from '../../sync/contract';
 import {
 	index,
 	integer,
@@ -351,13 +352,8 @@ export const partner = sqliteTable('partner', {
 
 export type Partner = typeof partner.$inferSelect;
 
-export const EVENT_KINDS = [
-	'lesson_opened',
-	'lesson_completed',
-	'practice_answered',
-	'quiz_submitted'
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+// The sync contract (shared with the browser) names the kinds; the column takes them from it.
+export { EVENT_KINDS, type EventKind };
 
 /**
  * What a browser recorded, offline or not, under the UUID it made. The primary key makes

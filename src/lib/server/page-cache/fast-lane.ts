@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { notModified } from './handle';
 import { pageKey } from './key';
+import { openFastLane as open } from './lane.js';
 import { lookup } from './store';
 
 /**
@@ -10,10 +11,8 @@ import { lookup } from './store';
  * hook (./handle.ts), so a learner cannot tell which one answered; anything that is not a hit
  * (a miss, a session that needs a write, any other page) goes on to SvelteKit unchanged.
  *
- * server.js finds it under FAST_LANE once SvelteKit's hooks are loaded: the built server's
- * modules have hashed names and no stable path to import from.
+ * The init hook hands it to server.js through ./lane.js.
  */
-const FAST_LANE = Symbol.for('naik-kelas.page-cache.fast-lane');
 
 const header = (req: IncomingMessage) => (name: string) => {
 	const value = req.headers[name];
@@ -41,5 +40,5 @@ export async function serveFromPageCache(
 
 /** Called from the server's init hook: from then on server.js may use the fast lane. */
 export function openFastLane() {
-	(globalThis as Record<symbol, unknown>)[FAST_LANE] = serveFromPageCache;
+	open(serveFromPageCache);
 }

@@ -1,6 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { requestToken } from '$lib/server/auth/session';
 import { encodingFor, pageKey, type Encoding } from './key';
 import { clearEntries, lookup, remember, type Entry } from './store';
 
@@ -40,12 +41,14 @@ async function compress(html: Uint8Array, encoding: Encoding): Promise<Uint8Arra
 }
 
 /** The request as the key reads it. */
-function fromEvent({ request, url }: RequestEvent) {
+function fromEvent(event: RequestEvent) {
+	const { request, url } = event;
 	return {
 		method: request.method,
 		path: url.pathname + url.search,
 		origin: url.origin,
-		header: (name: string) => request.headers.get(name)
+		header: (name: string) => request.headers.get(name),
+		session: () => requestToken(event)
 	};
 }
 

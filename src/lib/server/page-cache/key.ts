@@ -1,6 +1,6 @@
 import { extractLocaleFromRequest } from '$lib/paraglide/runtime';
 import { parse } from 'cookie';
-import { SESSION_COOKIE, checkSession, readSessionRows } from '$lib/server/auth/session';
+import { SESSION_COOKIE, checkSession, readToken, type TokenRead } from '$lib/server/auth/session';
 import { noticeStamp } from '$lib/server/notices/store';
 import { doneInCourse } from '$lib/server/progress';
 
@@ -22,6 +22,8 @@ export type PageRequest = {
 	/** The site's origin as SvelteKit sees it (`event.url.origin`). */
 	origin: string;
 	header(name: string): string | null | undefined;
+	/** The request's session, read once and shared with the rest of the request (SvelteKit's hooks). */
+	session?: () => Promise<TokenRead | null>;
 };
 
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -55,10 +57,11 @@ export async function pageKey(req: PageRequest): Promise<string | null> {
 	let who = 'guest';
 	let done = '';
 	const token = cookies[SESSION_COOKIE];
-	if (token) {
-		const [row] = await readSessionRows(token);
+	const read = req.session ? await req.session() : token ? await readToken(token) : null;
+	if (read) {
+		const { row } = read;
 		if (!row || row.mustChangePassword) return null;
-		const check = checkSession(row);
+		const check = checkSession(row, read.now);
 		if (!check.valid || check.renew || check.touch) return null;
 		who = JSON.stringify([row.userId, row.name, row.role]);
 		done = [...(await doneInCourse(row.userId, lesson[1]))].sort().join(',');

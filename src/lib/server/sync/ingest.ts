@@ -1,46 +1,54 @@
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { db, table, type Executor } from '$lib/server/db';
 import { markLessonDone } from '$lib/server/progress';
 import { recordAttempt } from '$lib/server/quiz/attempts';
 import { quizAtVersion } from '$lib/server/quiz/bank';
-import { gradeQuiz, validateAnswers, type Answers } from '$lib/server/quiz/grading';
-import type { Rejected, SyncEvent } from './validate';
+import { gradeQuiz, validateAnswers, type GradedQuiz } from '$lib/server/quiz/grading';
+import type { Progress, QuizResult, Rejected } from '$lib/sync/contract';
+import { guestRoom, GUEST_LIMITS } from './guest-limits';
+import type { SyncEvent } from './validate';
 
-export type QuizResult = { id: string; score: number; passed: boolean; passMark: number };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type QuizPayload = { answers: Answers; version: string };
+/** Who a batch is recorded for. */
+export type Identity = {
+	/** The signed-in account, or null for a guest learning under `deviceId`. */
+	userId: string | null;
+	deviceId: string;
+	/** The partner site whose embed sent the batch, so its progress counts for that partner. */
+	partnerId?: string | null;
+	/** Where badge credentials point (the public site). */
+	baseUrl: string;
+};
 
-function quizPayload(payload: unknown): QuizPayload | null {
-	const p = payload as Partial<QuizPayload> | null;
-	if (!p || typeof p.version !== 'string' || typeof p.answers !== 'object' || !p.answers)
-		return null;
-	const ok = Object.values(p.answers).every(
-		(a) => Array.isArray(a) && a.every((x) => typeof x === 'string')
-	);
-	return ok ? (p as QuizPayload) : null;
-}
+export type Recorded = {
+	/** Ids the browser may drop as stored (new or seen before). */
+	stored: string[];
+	rejected: Rejected[];
+	/** Grades of quizzes stored for the first time, with the full grading for the form action. */
+	results: (QuizResult & { graded: GradedQuiz })[];
+	awarded: { id: string; name: string }[];
+	/** Guest events of this device that this batch handed to the account. */
+	claimed: number;
+};
 
 /**
- * Stores a batch at most once per event id, in one transaction with its effects (lesson
- * progress, graded quiz attempts), and claims the device's guest events for a signed-in user.
- * Returns the ids the browser may drop: the stored ones (new or seen before) and the rejected.
+ * The one write path for progress: lesson completions, quiz attempts and badges, whether they
+ * come from a phone's outbox (`/api/sync`) or from a form posted without JavaScript. Stores each
+ * event at most once (by its id) in one transaction with its effects, claims the device's guest
+ * events for a signed-in account, then awards the badges the touched courses may have earned.
  */
-export async function ingest(
-	userId: string | null,
-	deviceId: string,
-	events: SyncEvent[],
-	rejected: Rejected[],
-	/** The partner site whose embed sent the batch, so its progress counts for that partner. */
-	partnerId: string | null = null
-) {
-	const graded: {
-		event: SyncEvent;
-		quiz: Awaited<ReturnType<typeof quizAtVersion>>;
-		payload: QuizPayload;
-	}[] = [];
-	const accepted: SyncEvent[] = [];
-	for (const event of events) {
+export async function record(
+	batch: SyncEvent[],
+	who: Identity,
+	rejected: Rejected[] = []
+): Promise<Recorded> {
+	const { userId, deviceId } = who;
+	const graded: { event: SyncEvent; graded: GradedQuiz }[] = [];
+	let accepted: SyncEvent[] = [];
+	for (const event of batch) {
 		if (event.kind !== 'quiz_submitted') {
 			accepted.push(event);
 			continue;
@@ -50,25 +58,34 @@ export async function ingest(
 			rejected.push({ id: event.id, reason: 'login required for a graded quiz' });
 			continue;
 		}
-		const payload = quizPayload(event.payload);
-		const quiz = payload && (await quizAtVersion(event.course, payload.version));
-		if (!payload || !quiz) {
+		const quiz = await quizAtVersion(event.course, event.payload.version);
+		if (!quiz) {
 			rejected.push({ id: event.id, reason: 'unknown quiz version or malformed answers' });
 			continue;
 		}
-		const problem = validateAnswers(quiz, payload.answers);
-		if (problem) {
+		if (validateAnswers(quiz, event.payload.answers)) {
 			rejected.push({ id: event.id, reason: 'answers do not fit the quiz' });
 			continue;
 		}
 		accepted.push(event);
-		graded.push({ event, quiz, payload });
+		graded.push({ event, graded: gradeQuiz(quiz, event.payload.answers) });
+	}
+	if (!userId && accepted.length) {
+		// A guest's events wait on the server for a claim that may never come: keep a bounded few.
+		const room = await guestRoom(deviceId);
+		for (const event of accepted.slice(room))
+			rejected.push({
+				id: event.id,
+				reason: `a device keeps at most ${GUEST_LIMITS.perDevice} events without an account`
+			});
+		accepted = accepted.slice(0, room);
 	}
 
-	const results: QuizResult[] = [];
+	const results: Recorded['results'] = [];
 	const receivedAt = new Date();
+	let claimed = 0;
 	await db.transaction(async (tx) => {
-		if (userId) await claimDevice(tx, userId, deviceId);
+		if (userId) claimed = await claimDevice(tx, userId, deviceId);
 		if (!accepted.length) return;
 		const fresh = new Set(
 			(
@@ -79,7 +96,7 @@ export async function ingest(
 							id: e.id,
 							deviceId,
 							userId,
-							partnerId,
+							partnerId: who.partnerId ?? null,
 							kind: e.kind,
 							course: e.course,
 							lesson: e.lesson,
@@ -92,30 +109,32 @@ export async function ingest(
 					.returning({ id: table.progressEvent.id })
 			).map((r) => r.id)
 		);
+		if (!userId) return;
 		// Effects only for events seen for the first time: a replay changes nothing.
-		for (const e of accepted) {
-			if (!fresh.has(e.id) || !userId) continue;
-			if (e.kind === 'lesson_completed')
-				await markLessonDone(userId, e.course, e.lesson!, e.at, tx);
-		}
-		for (const { event, quiz, payload } of graded) {
+		for (const e of accepted)
+			if (fresh.has(e.id) && e.kind === 'lesson_completed' && e.lesson)
+				await markLessonDone(userId, e.course, e.lesson, e.at, tx);
+		for (const { event, graded: result } of graded) {
 			if (!fresh.has(event.id)) continue;
-			const result = gradeQuiz(quiz!, payload.answers);
-			await recordAttempt(userId!, event.course, result, event.at, tx);
+			await recordAttempt(userId, event.course, result, event.at, tx);
 			results.push({
 				id: event.id,
 				score: result.score,
 				passed: result.passed,
-				passMark: result.passMark
+				passMark: result.passMark,
+				graded: result
 			});
 		}
 	});
-	return { stored: accepted.map((e) => e.id), results };
+	const awarded = userId
+		? await awardAfter(userId, new Set(accepted.map((e) => e.course)), who.baseUrl)
+		: [];
+	return { stored: accepted.map((e) => e.id), rejected, results, awarded, claimed };
 }
 
 /** Called at sign-up and login with the device cookie: the guest's progress becomes the account's. */
 export async function claimDeviceFor(userId: string, deviceId: string | undefined) {
-	if (!deviceId || !/^[0-9a-f-]{36}$/i.test(deviceId)) return;
+	if (!deviceId || !UUID.test(deviceId)) return;
 	await db.transaction((tx) => claimDevice(tx, userId, deviceId.toLowerCase()));
 }
 
@@ -129,10 +148,11 @@ async function claimDevice(tx: Executor, userId: string, deviceId: string) {
 	for (const e of claimed)
 		if (e.kind === 'lesson_completed' && e.lesson)
 			await markLessonDone(userId, e.course, e.lesson, e.occurredAt, tx);
+	return claimed.length;
 }
 
 /** After the batch is safely stored: badges it may have completed (signing is slow; not in the transaction). */
-export async function awardAfterSync(userId: string, courses: Set<string>, baseUrl: string) {
+async function awardAfter(userId: string, courses: Set<string>, baseUrl: string) {
 	const awarded = [];
 	for (const course of courses) {
 		const badge = await awardCourseBadgeIfEarned(userId, course, baseUrl);
@@ -141,31 +161,57 @@ export async function awardAfterSync(userId: string, courses: Set<string>, baseU
 	return awarded;
 }
 
-/** What the device shows: completed lessons per course (the account's, or the guest device's). */
-export async function progressSummary(userId: string | null, deviceId: string) {
-	const done: Record<string, string[]> = {};
+/**
+ * What the device shows: completed lessons (the account's, or the guest device's), of the
+ * given courses, or of every course when `courses` is 'all'.
+ */
+export async function progressOf(
+	userId: string | null,
+	deviceId: string,
+	courses: Set<string> | 'all'
+): Promise<Progress> {
+	const done: Progress = {};
+	if (courses !== 'all' && !courses.size) return done;
 	const add = (course: string, lesson: string) => {
 		const list = (done[course] ??= []);
 		if (!list.includes(lesson)) list.push(lesson);
 	};
+	const lp = table.lessonProgress;
+	const e = table.progressEvent;
 	if (userId) {
 		for (const r of await db
-			.select()
-			.from(table.lessonProgress)
-			.where(eq(table.lessonProgress.userId, userId)))
+			.select({ course: lp.course, lesson: lp.lesson })
+			.from(lp)
+			.where(
+				courses === 'all'
+					? eq(lp.userId, userId)
+					: and(eq(lp.userId, userId), inArray(lp.course, [...courses]))
+			))
 			add(r.course, r.lesson);
 	} else {
 		const rows = await db
-			.select({ course: table.progressEvent.course, lesson: table.progressEvent.lesson })
-			.from(table.progressEvent)
+			.select({ course: e.course, lesson: e.lesson })
+			.from(e)
 			.where(
 				and(
-					eq(table.progressEvent.deviceId, deviceId),
-					isNull(table.progressEvent.userId),
-					inArray(table.progressEvent.kind, ['lesson_completed'])
+					eq(e.deviceId, deviceId),
+					isNull(e.userId),
+					eq(e.kind, 'lesson_completed'),
+					courses === 'all' ? undefined : inArray(e.course, [...courses])
 				)
 			);
 		for (const r of rows) if (r.lesson) add(r.course, r.lesson);
 	}
 	return done;
+}
+
+/**
+ * The device a form posted without JavaScript writes under: the phone's own (its `nk-device`
+ * cookie, set once the page's script has run), or one fixed per account, so that a learner
+ * who never runs JavaScript does not appear as a new device with every form.
+ */
+export function formDeviceId(userId: string, deviceCookie: string | undefined) {
+	if (deviceCookie && UUID.test(deviceCookie)) return deviceCookie.toLowerCase();
+	const hex = createHash('sha256').update(`form-device:${userId}`).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { findLesson, lessonPlace } from '$lib/server/content/catalog';
-import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { noticeFor } from '$lib/server/notices/store';
-import { doneInCourse, markLessonDone } from '$lib/server/progress';
+import { doneInCourse } from '$lib/server/progress';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { findQuiz } from '$lib/server/quiz/bank';
+import { formDeviceId, record } from '$lib/server/sync/ingest';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -29,13 +29,28 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	complete: async ({ params, locals, url }) => {
+	complete: async ({ params, locals, url, cookies }) => {
 		if (!locals.user) return fail(401, { needLogin: true });
 		const found = findLesson(params.course, params.lesson);
 		if (!found) error(404, 'not found');
-		await markLessonDone(locals.user.id, found.course.slug, found.lesson.slug);
-		// The last lesson may be what completes the course badge (when the quiz is passed already).
-		const badge = await awardCourseBadgeIfEarned(locals.user.id, found.course.slug, publicBaseUrl(url));
-		return { completed: true, badge: badge ? { id: badge.id, name: badge.name } : null };
+		// The same write path as a synced completion: an event row, the lesson, and the course
+		// badge when this last lesson completes it (with the quiz passed already).
+		const { awarded } = await record(
+			[
+				{
+					id: crypto.randomUUID(),
+					kind: 'lesson_completed',
+					course: found.course.slug,
+					lesson: found.lesson.slug,
+					at: new Date()
+				}
+			],
+			{
+				userId: locals.user.id,
+				deviceId: formDeviceId(locals.user.id, cookies.get('nk-device')),
+				baseUrl: publicBaseUrl(url)
+			}
+		);
+		return { completed: true, badge: awarded[0] ?? null };
 	}
 };

@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { loginUrl } from '$lib/server/auth/guard';
-import { awardCourseBadgeIfEarned } from '$lib/server/badges/award';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { findCourse } from '$lib/server/content/catalog';
-import { quizStatusByCourse, recordAttempt } from '$lib/server/quiz/attempts';
+import { quizStatusByCourse } from '$lib/server/quiz/attempts';
 import { findQuiz, quizVersion, rememberQuizVersion } from '$lib/server/quiz/bank';
-import { gradeQuiz, readAnswers, validateAnswers } from '$lib/server/quiz/grading';
+import { readAnswers, validateAnswers } from '$lib/server/quiz/grading';
+import { formDeviceId, record } from '$lib/server/sync/ingest';
 import { clearPending, keepPending, readPending } from '$lib/server/quiz/pending';
 import { presentQuiz } from '$lib/server/quiz/present';
 import type { Actions, PageServerLoad } from './$types';
@@ -54,12 +54,30 @@ export const actions: Actions = {
 			redirect(303, loginUrl(url));
 		}
 
-		const graded = gradeQuiz(quiz, answers);
-		await recordAttempt(locals.user.id, course.slug, graded);
+		// The same write path as a quiz synced from the outbox: graded against the current version.
+		await rememberQuizVersion(course.slug);
+		const { results, awarded, rejected } = await record(
+			[
+				{
+					id: crypto.randomUUID(),
+					kind: 'quiz_submitted',
+					course: course.slug,
+					lesson: null,
+					at: new Date(),
+					payload: { answers, version: quizVersion(course.slug)! }
+				}
+			],
+			{
+				userId: locals.user.id,
+				deviceId: formDeviceId(locals.user.id, cookies.get('nk-device')),
+				baseUrl: publicBaseUrl(url)
+			}
+		);
+		const graded = results[0]?.graded;
+		// (Checked above already; record() checks again, as it does for every source.)
+		if (!graded) return fail(400, { formError: rejected[0]?.reason, order, answers });
 		clearPending(cookies, course.slug);
-		const badge = graded.passed
-			? await awardCourseBadgeIfEarned(locals.user.id, course.slug, publicBaseUrl(url))
-			: null;
-		return { result: graded, order, badge: badge ? { id: badge.id, name: badge.name } : null };
+		const badge = graded.passed ? (awarded[0] ?? null) : null;
+		return { result: graded, order, badge };
 	}
 };
