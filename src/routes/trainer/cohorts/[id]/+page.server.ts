@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { formatPhone } from '$lib/contact';
 import { resetToOneTimeCode } from '$lib/server/auth/one-time';
-import { isMember, membersOf, rotateJoinCode, setJoinOpen } from '$lib/server/cohorts';
+import { membersOf, participantOf, rotateJoinCode, setJoinOpen } from '$lib/server/cohorts';
 import { findCourse } from '$lib/server/content/catalog';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { trainerCohort } from '$lib/server/trainer/guard';
@@ -33,7 +33,9 @@ export const load: PageServerLoad = async (event) => {
 			name: mb.name,
 			phone: mb.phone ? formatPhone(mb.phone) : '',
 			businessName: mb.businessName,
-			waiting: mb.mustChangePassword
+			waiting: mb.mustChangePassword,
+			// A trainer or admin in the list (promoted since joining) is not the trainer's to reset.
+			resettable: mb.role === 'learner'
 		}))
 	};
 };
@@ -57,9 +59,9 @@ export const actions: Actions = {
 	reset: async (event) => {
 		const { cohort } = await trainerCohort(event);
 		const memberId = String((await event.request.formData()).get('member') ?? '');
-		// The id comes from the page: only a participant of this cohort may be reset from here.
-		if (!(await isMember(cohort.id, memberId))) return fail(404, { resetMissing: true });
-		const member = (await membersOf(cohort.id)).find((mb) => mb.id === memberId)!;
+		// The id comes from the page: only a learner in this cohort may be reset from here.
+		const member = await participantOf(cohort.id, memberId);
+		if (!member) return fail(404, { resetMissing: true });
 		const code = await resetToOneTimeCode(memberId);
 		return {
 			reset: {
