@@ -132,8 +132,9 @@ describe('joining a cohort', () => {
 	it('a learner joins; a trainer or admin is told they cannot join as a participant', async () => {
 		const code = cohort.joinCode;
 		const path = `/join/${code}`;
-		expect(await status(() => joinPage.actions.join(formEvent(people.learner, path, { code }))))
-			.toBe(200);
+		expect(
+			await status(() => joinPage.actions.join(formEvent(people.learner, path, { code })))
+		).toBe(200);
 		for (const who of ['admin', 'otherTrainer']) {
 			const result = await joinPage.actions.join(formEvent(people[who], path, { code }));
 			expect(isActionFailure(result) && result.status, who).toBe(403);
@@ -159,14 +160,20 @@ describe('a trainer or admin already in the cohort (joined before, or promoted s
 
 	beforeAll(async () => {
 		// As the old code let them join, and a learner who became a trainer after joining.
-		await db.insert(table.cohortMember).values([
-			{ cohortId: cohort.id, userId: people.admin.id },
-			{ cohortId: cohort.id, userId: people.otherTrainer.id },
-			{ cohortId: cohort.id, userId: people.promoted.id }
-		]).onConflictDoNothing();
+		await db
+			.insert(table.cohortMember)
+			.values([
+				{ cohortId: cohort.id, userId: people.admin.id },
+				{ cohortId: cohort.id, userId: people.otherTrainer.id },
+				{ cohortId: cohort.id, userId: people.promoted.id }
+			])
+			.onConflictDoNothing();
 		admins = await badgeAndReviewOf(people.admin);
 		promoted = await badgeAndReviewOf(people.promoted);
-		await db.update(table.user).set({ role: 'trainer' }).where(eq(table.user.id, people.promoted.id));
+		await db
+			.update(table.user)
+			.set({ role: 'trainer' })
+			.where(eq(table.user.id, people.promoted.id));
 	});
 
 	it('cannot be reset to a one-time code by the cohort’s trainer; a learner can', async () => {

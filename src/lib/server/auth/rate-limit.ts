@@ -30,6 +30,30 @@ export async function retryAfterMs(key: string, limit: Limit, now = Date.now()) 
 	return resetAt - now;
 }
 
+/**
+ * Counts one attempt against each key, atomically, BEFORE the caller does the work the limit
+ * protects (a password check, a code lookup), and returns the milliseconds to wait when any key
+ * is over its limit, else 0. Checking first and counting after the work let a burst of parallel
+ * requests all pass the check before any was counted (300 parallel password guesses were all
+ * verified against a limit of 5). Stops at the first key over its limit, so a locked account
+ * does not also use up its address's share. The caller refunds the attempt when it succeeds.
+ */
+export async function countAttempt(keys: [string, Limit][], now = Date.now()) {
+	for (const [key, limit] of keys) {
+		const n = await recordFailure(key, limit, now);
+		if (n > limit.max) return Math.max(1, await retryAfterMs(key, limit, now));
+	}
+	return 0;
+}
+
+/** Gives back one counted attempt (it succeeded), keeping the rest of the window's count. */
+export async function refundAttempt(key: string) {
+	await db
+		.update(table.rateLimit)
+		.set({ count: sql`MAX(${table.rateLimit.count} - 1, 0)` })
+		.where(eq(table.rateLimit.key, key));
+}
+
 export async function clearFailures(key: string) {
 	await db.delete(table.rateLimit).where(eq(table.rateLimit.key, key));
 }

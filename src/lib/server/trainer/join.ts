@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { clientAddress } from '$lib/server/auth/guard';
-import { recordFailure, retryAfterMs, type Limit } from '$lib/server/auth/rate-limit';
+import { countAttempt, refundAttempt, type Limit } from '$lib/server/auth/rate-limit';
 import { findByCode } from '$lib/server/cohorts';
 
 /**
@@ -21,12 +21,12 @@ export async function lookUpJoinCode(
 	now = Date.now()
 ): Promise<JoinLookup> {
 	const key = `join:address:${clientAddress(event)}`;
-	const wait = await retryAfterMs(key, JOIN_LIMIT, now);
+	// Counted before the lookup (a burst of parallel guesses cannot all be tried); a code that
+	// exists gives its try back.
+	const wait = await countAttempt([[key, JOIN_LIMIT]], now);
 	if (wait > 0) return { state: 'rate_limited', retryAfterMs: wait };
 	const cohort = await findByCode(code);
-	if (!cohort) {
-		await recordFailure(key, JOIN_LIMIT, now);
-		return { state: 'unknown' };
-	}
+	if (!cohort) return { state: 'unknown' };
+	await refundAttempt(key);
 	return cohort.joinOpen ? { state: 'open', cohort } : { state: 'closed' };
 }
