@@ -97,7 +97,7 @@ describe('a burst of parallel wrong passwords', () => {
 		expect(verified.calls).toBeGreaterThan(0);
 	});
 
-	it(`guessing join codes: of ${N * 2} parallel wrong codes at most ${JOIN_LIMIT.max} are looked up`, async () => {
+	it(`guessing join codes: of ${N * 2} parallel wrong codes at most ${JOIN_LIMIT.max} are answered`, async () => {
 		const addr = { getClientAddress: () => '203.0.113.77' };
 		const results = await Promise.all(
 			Array.from({ length: N * 2 }, (_, i) =>

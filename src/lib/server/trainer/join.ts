@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { clientAddress } from '$lib/server/auth/guard';
-import { countAttempt, refundAttempt, type Limit } from '$lib/server/auth/rate-limit';
+import { recordFailure, retryAfterMs, type Limit } from '$lib/server/auth/rate-limit';
 import { findByCode } from '$lib/server/cohorts';
 
 /**
@@ -21,12 +21,21 @@ export async function lookUpJoinCode(
 	now = Date.now()
 ): Promise<JoinLookup> {
 	const key = `join:address:${clientAddress(event)}`;
-	// Counted before the lookup (a burst of parallel guesses cannot all be tried); a code that
-	// exists gives its try back.
-	const wait = await countAttempt([[key, JOIN_LIMIT]], now);
-	if (wait > 0) return { state: 'rate_limited', retryAfterMs: wait };
+	// The lookup is one indexed read, so it runs first; what is bounded is the answers. A wrong
+	// code is counted in the same statement that says whether the address is over its limit, so
+	// of a burst of parallel guesses at most the limit are told "unknown" and the rest wait; a
+	// hit waits too once the address is over (a guesser cannot tell hits from misses then).
+	// A right code is never counted: a hall of 40 scanning the QR at once is not held up.
 	const cohort = await findByCode(code);
-	if (!cohort) return { state: 'unknown' };
-	await refundAttempt(key);
+	if (!cohort) {
+		const n = await recordFailure(key, JOIN_LIMIT, now);
+		if (n <= JOIN_LIMIT.max) return { state: 'unknown' };
+		return {
+			state: 'rate_limited',
+			retryAfterMs: Math.max(1, await retryAfterMs(key, JOIN_LIMIT, now))
+		};
+	}
+	const wait = await retryAfterMs(key, JOIN_LIMIT, now);
+	if (wait > 0) return { state: 'rate_limited', retryAfterMs: wait };
 	return cohort.joinOpen ? { state: 'open', cohort } : { state: 'closed' };
 }

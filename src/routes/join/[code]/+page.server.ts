@@ -1,6 +1,8 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/login';
+import { retryAfterSeconds } from '$lib/server/auth/rate-limit';
+import { registrationWait } from '$lib/server/auth/registration-limit';
 import { join, mayJoinCohorts } from '$lib/server/cohorts';
 import { claimDeviceFor } from '$lib/server/sync/ingest';
 import { lookUpJoinCode } from '$lib/server/trainer/join';
@@ -48,12 +50,15 @@ export const actions: Actions = {
 			password: String(form.get('password') ?? ''),
 			confirm: String(form.get('confirm') ?? '')
 		};
+		const values = { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) };
+		// The same limit as /register, counted before the password is hashed.
+		const wait = await registrationWait(event);
+		if (wait > 0) {
+			event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });
+			return fail(429, { values, errors: { form: 'too_many_requests' as const } });
+		}
 		const result = await registerUser(input);
-		if ('errors' in result)
-			return fail(400, {
-				values: { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) },
-				errors: result.errors
-			});
+		if ('errors' in result) return fail(400, { values, errors: result.errors });
 		await startSession(event.cookies, result.user.id, event.url);
 		await claimDeviceFor(result.user.id, event.cookies.get('nk-device'));
 		await join(found.cohort.id, result.user.id);
