@@ -28,6 +28,8 @@ const IMMUTABLE = '/_app/immutable/';
 
 // Where SvelteKit's hooks leave the lesson page cache's fast lane (src/lib/server/page-cache).
 const FAST_LANE = Symbol.for('naik-kelas.page-cache.fast-lane');
+// ...and the Host check (src/lib/server/host.ts): without ORIGIN only this machine's names.
+const HOST_CHECK = Symbol.for('naik-kelas.host-check');
 const ORIGIN = process.env.ORIGIN ? new URL(process.env.ORIGIN).origin : null;
 
 /**
@@ -125,6 +127,10 @@ async function serve() {
 	// Set by the hooks' init, which the import above has run.
 	/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, origin: string) => Promise<boolean>) | undefined} */
 	const fastLane = /** @type {any} */ (globalThis)[FAST_LANE];
+	/** @type {((host: string | undefined) => string | null) | undefined} */
+	const hostRefusal = /** @type {any} */ (globalThis)[HOST_CHECK];
+	// Behind a proxy's HOST_HEADER only SvelteKit knows the host: its hook checks it there.
+	const checkHost = hostRefusal && !process.env.HOST_HEADER;
 
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
@@ -138,6 +144,15 @@ async function serve() {
 	const server = createServer(async (req, res) => {
 		if (fromConnection) req.headers[OWN_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
 		setBaseHeaders(req, res);
+		const refusal = checkHost ? hostRefusal(req.headers.host) : null;
+		if (refusal) {
+			res.writeHead(400, {
+				'content-type': 'text/plain; charset=utf-8',
+				'cache-control': 'no-store'
+			});
+			res.end(refusal);
+			return;
+		}
 		const origin = fastLane && originOf(req);
 		// A failing fast lane has written nothing: SvelteKit then answers (and logs) as usual.
 		if (origin && (await fastLane(req, res, origin).catch(() => false))) return;

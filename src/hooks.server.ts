@@ -15,6 +15,7 @@ import {
 import { ensureDatabase } from '$lib/server/db';
 import { EMBED_PREFIX, frameAncestors } from '$lib/server/embed/context';
 import { allowWpEmbedScript } from '$lib/server/embed/wp-embed-csp';
+import { handleHost, openHostCheck } from '$lib/server/host';
 import { handlePageCache, openFastLane } from '$lib/server/page-cache';
 import { redact } from '$lib/server/log/redact';
 
@@ -28,6 +29,7 @@ export const init: ServerInit = async () => {
 	await deleteExpiredSessions();
 	await pruneRateLimits();
 	openFastLane();
+	openHostCheck();
 	// A fresh install: where the code for /setup from another computer is (never the code itself),
 	// said once, not by every server process.
 	if (!(await isSetupDone()) && (cluster.isPrimary || cluster.worker?.id === 1)) {
@@ -121,8 +123,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// The page cache comes first: a hit needs none of the others (its entry holds their headers).
+// The host check, then the page cache: a hit needs none of the others (its entry holds their headers).
 export const handle = sequence(
+	handleHost,
 	handlePageCache,
 	handleHeaders,
 	handleLocale,

@@ -3,6 +3,7 @@ import { requireTrainer } from '$lib/server/auth/guard';
 import { cohortsFor, createCohort } from '$lib/server/cohorts';
 import { listCourses } from '$lib/server/content/catalog';
 import { readCohortForm, validateCohort } from '$lib/server/trainer/cohort-form';
+import { publicAddress } from '$lib/server/host';
 import { reviewQueue } from '$lib/server/tiers/review';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cohorts: await cohortsFor(user),
 		waiting: (await reviewQueue(user)).length,
-		courses: listCourses().map((c) => ({ slug: c.slug, title: c.title }))
+		courses: listCourses().map((c) => ({ slug: c.slug, title: c.title })),
+		address: publicAddress(event.url)
 	};
 };
 

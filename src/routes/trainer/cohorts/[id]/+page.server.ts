@@ -4,13 +4,14 @@ import { formatPhone } from '$lib/contact';
 import { resetToOneTimeCode } from '$lib/server/auth/one-time';
 import { membersOf, participantOf, rotateJoinCode, setJoinOpen } from '$lib/server/cohorts';
 import { findCourse } from '$lib/server/content/catalog';
-import { publicBaseUrl } from '$lib/server/public-url';
+import { publicAddress } from '$lib/server/host';
 import { trainerCohort } from '$lib/server/trainer/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user, cohort } = await trainerCohort(event);
-	const base = publicBaseUrl(event.url);
+	const address = publicAddress(event.url);
+	const base = address.base;
 	const joinUrl = `${base}/join/${cohort.joinCode}`;
 	const members = await membersOf(cohort.id);
 	return {
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 			courses: cohort.courses.map((slug) => ({ slug, title: findCourse(slug)?.title ?? slug }))
 		},
 		isAdmin: user.role === 'admin',
+		address,
 		joinUrl,
 		loginUrl: `${base}/login`,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 }),
