@@ -15,6 +15,7 @@ import {
 import { ensureDatabase } from '$lib/server/db';
 import { EMBED_PREFIX, frameAncestors } from '$lib/server/embed/context';
 import { allowWpEmbedScript } from '$lib/server/embed/wp-embed-csp';
+import { setPrivateCaching } from '$lib/server/cache-policy';
 import { handleHost, openHostCheck } from '$lib/server/host';
 import { handlePageCache, openFastLane } from '$lib/server/page-cache';
 import { redact } from '$lib/server/log/redact';
@@ -101,6 +102,7 @@ async function setFraming(url: URL, response: Response) {
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	setPrivateCaching(event, response);
 	// The same three headers server.js puts on static files, which never pass through here.
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
