@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { request as httpRequest } from 'node:http';
-import { BASE } from './helpers';
+import { ADMIN, BASE, login } from './helpers';
 
 // Issue 16 item 5: without ORIGIN (as `npm start` and this test server run) a request naming a
 // host that is not this machine (a DNS-rebinding page at evil.example resolving to 127.0.0.1) is
@@ -41,4 +41,15 @@ test('a request naming another host gets 400 with a reason: pages, kept lessons,
 	// This machine's loopback names are fine.
 	for (const host of [`127.0.0.1:${new URL(BASE).port}`, `[::1]:${new URL(BASE).port}`])
 		expect((await get('/', host)).status, host).toBe(200);
+});
+
+// Issue 18 item 5: this test server listens on 127.0.0.1 only, so phones cannot reach it: the
+// trainer's page says so, instead of printing QR codes that point nowhere.
+test('the trainer page warns when only this computer can open the address', async ({ page }) => {
+	await login(page, ADMIN.contact, ADMIN.password);
+	await page.goto('/trainer');
+	const warning = page.getByRole('alert').filter({ hasText: 'hanya bisa dibuka di komputer ini' });
+	await expect(warning).toBeVisible();
+	await expect(warning).toContainText(`http://localhost:${new URL(BASE).port}`);
+	await page.screenshot({ path: 'test-results/trainer-local-only.png', fullPage: true });
 });

@@ -125,5 +125,9 @@ export function publicAddress(url: URL): PublicAddress {
 		return { base: url.origin, localOnly: false };
 	// A loopback name (or, should one get this far, a host that is not this machine's).
 	if (lan) return { base: `${url.protocol}//${lan}${port}`, localOnly: false };
-	return { base: `${url.protocol}//localhost${port}`, localOnly: true };
+	// Only this computer can open the site: keep the loopback name it was opened at.
+	return {
+		base: isOwnHost(url.host) ? url.origin : `${url.protocol}//localhost${port}`,
+		localOnly: true
+	};
 }
