@@ -10,8 +10,7 @@ export const GET: RequestHandler = ({ url }) => {
 	// names through) is ours too; the answer's links carry the public address all the same.
 	const params = new URLSearchParams(url.searchParams);
 	const asked = params.get('url');
-	if (asked?.startsWith(`${url.origin}/`))
-		params.set('url', base + asked.slice(url.origin.length));
+	if (asked?.startsWith(`${url.origin}/`)) params.set('url', base + asked.slice(url.origin.length));
 	const answer = oembed(params, base);
 	if ('error' in answer) return json({ error: answer.error }, { status: answer.status });
 	const headers = { 'cache-control': 'public, max-age=3600' };
