@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
+import { hostLane } from './src/lib/server/host-lane.js';
 import { fastLane } from './src/lib/server/page-cache/lane.js';
 
 const OWN_HEADER = 'x-naik-kelas-protocol';
@@ -135,6 +136,9 @@ async function serve() {
 	);
 	// Opened by the app's init hook, which the import above has run.
 	const lane = fastLane();
+	const hostRefusal = hostLane();
+	// Behind a proxy's HOST_HEADER only SvelteKit knows the host: its hook checks it there.
+	const checkHost = hostRefusal && !process.env.HOST_HEADER;
 
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
@@ -148,6 +152,15 @@ async function serve() {
 	const server = createServer(async (req, res) => {
 		if (fromConnection) req.headers[OWN_HEADER] = 'encrypted' in req.socket ? 'https' : 'http';
 		setBaseHeaders(req, res);
+		const refusal = checkHost ? hostRefusal(req.headers.host) : null;
+		if (refusal) {
+			res.writeHead(400, {
+				'content-type': 'text/plain; charset=utf-8',
+				'cache-control': 'no-store'
+			});
+			res.end(refusal);
+			return;
+		}
 		const origin = lane && originOf(req);
 		// A failing fast lane has written nothing: SvelteKit then answers (and logs) as usual.
 		if (origin && (await lane(req, res, origin).catch(() => false))) return;

@@ -15,6 +15,8 @@ import {
 import { ensureDatabase } from '$lib/server/db';
 import { EMBED_PREFIX, frameAncestors } from '$lib/server/embed/context';
 import { allowWpEmbedScript } from '$lib/server/embed/wp-embed-csp';
+import { setPrivateCaching } from '$lib/server/cache-policy';
+import { handleHost, openHostCheck } from '$lib/server/host';
 import { handlePageCache, openFastLane } from '$lib/server/page-cache';
 import { setTimeZone, timeZone } from '$lib/time';
 import { redact } from '$lib/server/log/redact';
@@ -35,6 +37,7 @@ export const init: ServerInit = async () => {
 	await pruneRateLimits();
 	openFastLane();
 	scheduleGuestPruning();
+	openHostCheck();
 	// A fresh install: where the code for /setup from another computer is (never the code itself),
 	// said once, not by every server process.
 	if (!(await isSetupDone()) && (cluster.isPrimary || cluster.worker?.id === 1)) {
@@ -107,6 +110,7 @@ async function setFraming(url: URL, response: Response) {
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	setPrivateCaching(event, response);
 	// The same three headers server.js puts on static files, which never pass through here.
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -129,8 +133,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// The page cache comes first: a hit needs none of the others (its entry holds their headers).
+// The host check, then the page cache: a hit needs none of the others (its entry holds their headers).
 export const handle = sequence(
+	handleHost,
 	handlePageCache,
 	handleHeaders,
 	handleLocale,

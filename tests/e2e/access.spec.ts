@@ -270,6 +270,30 @@ test("changing an id in a URL or a form never reaches another person's data", as
 	expect((await post(as.stranger, `${tutiks}?/reset`, { member: ids.userId })).status()).toBe(404);
 	expect((await post(as.stranger, `${hadis}?/reset`, { member: ids.userId })).status()).toBe(404);
 	expect((await post(as.trainer, `${tutiks}?/reset`, { member: ids.otherId })).status()).toBe(404);
+	// Account takeover through a cohort: the admin cannot join Tutik's cohort; and if she sits in
+	// it anyway (joined before this was refused, or promoted since), Tutik can neither reset her
+	// password nor revoke her badge.
+	const [tutiksCode] = (
+		await db.execute({ sql: 'select join_code from cohort where id = ?', args: [ids.cohort] })
+	).rows;
+	const joinAsAdmin = await post(as.admin, `/join/${tutiksCode.join_code}?/join`, {});
+	expect(joinAsAdmin.status()).toBe(403);
+	expect(await joinAsAdmin.text()).toContain('tidak bisa bergabung ke kelas sebagai peserta');
+	const adminId = String(
+		(await one("select id from user where role = 'admin' order by created_at limit 1")).id
+	);
+	await db.execute({
+		sql: 'insert or ignore into cohort_member (cohort_id, user_id) values (?, ?)',
+		args: [ids.cohort, adminId]
+	});
+	const adminHash = (await one('select password_hash from user where id = ?', adminId))
+		.password_hash;
+	expect((await post(as.trainer, `${tutiks}?/reset`, { member: adminId })).status()).toBe(404);
+	expect((await one('select password_hash from user where id = ?', adminId)).password_hash).toBe(
+		adminHash
+	);
+	await db.execute({ sql: 'delete from cohort_member where user_id = ?', args: [adminId] });
+
 	// Budi, signed in, sets a new password without knowing his current one: sent to his account
 	// page instead (a phone left signed in must not give the account away).
 	const takeover = await post(as.other, '/account/password', {

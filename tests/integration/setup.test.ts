@@ -13,8 +13,8 @@ const ADMIN = {
 	confirm: 'ledre pisang raja'
 };
 
-function from(address: string, fields: Record<string, string> = {}) {
-	const url = new URL('http://belajar.example/setup');
+function from(address: string, fields: Record<string, string> = {}, host = 'localhost:3000') {
+	const url = new URL(`http://${host}/setup`);
 	const jar = new Map<string, string>();
 	return {
 		url,
@@ -33,9 +33,9 @@ function from(address: string, fields: Record<string, string> = {}) {
 	} as never;
 }
 
-async function post(address: string, fields: Record<string, string>) {
+async function post(address: string, fields: Record<string, string>, host?: string) {
 	try {
-		return await setup.actions.default(from(address, fields));
+		return await setup.actions.default(from(address, fields, host));
 	} catch (e) {
 		if (isRedirect(e)) return { redirect: e.location };
 		throw e;
@@ -49,6 +49,17 @@ describe('first-run setup of a fresh install', () => {
 		expect(await setup.load(from('::1'))).toEqual({ needsCode: false });
 		expect(await setup.load(from('203.0.113.7'))).toEqual({ needsCode: true });
 		expect(await setup.load(from('192.168.1.20'))).toEqual({ needsCode: true });
+	});
+
+	it('asks the code on the server itself too when the page names another host (DNS rebinding)', async () => {
+		// A page at evil.example resolving to 127.0.0.1: the browser on the laptop sends its name.
+		for (const host of ['evil.example', 'evil.example:3000', '192.168.1.10:3000'])
+			expect(await setup.load(from('127.0.0.1', {}, host)), host).toEqual({ needsCode: true });
+		const result = await post('127.0.0.1', { ...ADMIN, code: '' }, 'evil.example:3000');
+		expect(result).toMatchObject({ status: 400, data: { errors: { code: 'setup_code_wrong' } } });
+		expect(await adminExists()).toBe(false);
+		expect(await setup.load(from('127.0.0.1', {}, '127.0.0.1:3000'))).toEqual({ needsCode: false });
+		expect(await setup.load(from('::1', {}, '[::1]:3000'))).toEqual({ needsCode: false });
 	});
 
 	it('refuses a stranger without the code, with a message, and makes no admin', async () => {

@@ -115,6 +115,7 @@ export async function membersOf(cohortId: string) {
 		.select({
 			id: table.user.id,
 			name: table.user.name,
+			role: table.user.role,
 			phone: table.user.phone,
 			mustChangePassword: table.user.mustChangePassword,
 			businessName: table.business.name,
@@ -127,14 +128,28 @@ export async function membersOf(cohortId: string) {
 		.orderBy(table.user.name);
 }
 
-/** True when the learner is a participant of the cohort (ids from forms are checked with this). */
-export async function isMember(cohortId: string, userId: string) {
+/**
+ * The learner behind an id from a form, when they are a participant of the cohort; null for
+ * anyone else. A trainer or admin in the cohort (joined before that was refused, or promoted
+ * since) is never a participant: the cohort's trainer must not reset their password.
+ */
+export async function participantOf(cohortId: string, userId: string) {
 	const [row] = await db
-		.select({ id: table.cohortMember.userId })
+		.select({ id: table.user.id, name: table.user.name, phone: table.user.phone })
 		.from(table.cohortMember)
-		.where(and(eq(table.cohortMember.cohortId, cohortId), eq(table.cohortMember.userId, userId)));
-	return !!row;
+		.innerJoin(table.user, eq(table.user.id, table.cohortMember.userId))
+		.where(
+			and(
+				eq(table.cohortMember.cohortId, cohortId),
+				eq(table.cohortMember.userId, userId),
+				eq(table.user.role, 'learner')
+			)
+		);
+	return row ?? null;
 }
+
+/** Only learners join cohorts as participants; trainers and admins are told so. */
+export const mayJoinCohorts = (user: Pick<SessionUser, 'role'>) => user.role === 'learner';
 
 /** Codes are read from a projector: case and stray spaces or dashes do not matter. */
 export function cleanCode(code: string) {
@@ -148,9 +163,18 @@ export async function findByCode(code: string) {
 	return row ?? null;
 }
 
-/** Joining twice is harmless. */
+/**
+ * Puts a learner in a cohort; joining twice is harmless. False for a trainer or admin: a
+ * membership would hand the cohort's trainer their password reset, evidence and badges.
+ */
 export async function join(cohortId: string, userId: string) {
+	const [found] = await db
+		.select({ role: table.user.role })
+		.from(table.user)
+		.where(eq(table.user.id, userId));
+	if (!found || !mayJoinCohorts(found)) return false;
 	await db.insert(table.cohortMember).values({ cohortId, userId }).onConflictDoNothing();
+	return true;
 }
 
 /** The cohorts (bimtek classes) a learner joined, newest first: what they need to turn up. */

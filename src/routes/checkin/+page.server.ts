@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import { recordFailure, retryAfterMs, type Limit } from '$lib/server/auth/rate-limit';
+import { countAttempt, refundAttempt, type Limit } from '$lib/server/auth/rate-limit';
 import { checkIn } from '$lib/server/trainer/attendance';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,16 +17,15 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 20);
 		const key = `checkin:user:${user.id}`;
-		const wait = await retryAfterMs(key, CHECKIN_LIMIT);
+		// Counted before the code is checked, so a burst of parallel guesses cannot all be tried.
+		const wait = await countAttempt([[key, CHECKIN_LIMIT]]);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': String(Math.ceil(wait / 1000)) });
 			return fail(429, { code, error: 'rate_limited' as const, minutes: Math.ceil(wait / 60000) });
 		}
 		const done = await checkIn(user.id, code);
-		if (!done) {
-			await recordFailure(key, CHECKIN_LIMIT);
-			return fail(400, { code, error: 'code_wrong' as const });
-		}
+		if (!done) return fail(400, { code, error: 'code_wrong' as const });
+		await refundAttempt(key);
 		return { checkedIn: done };
 	}
 };

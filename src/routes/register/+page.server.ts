@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
-import { clientAddress, safeNext } from '$lib/server/auth/guard';
+import { safeNext } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
-import { LIMITS, consume, retryAfterSeconds } from '$lib/server/auth/rate-limit';
+import { retryAfterSeconds } from '$lib/server/auth/rate-limit';
+import { registrationWait } from '$lib/server/auth/registration-limit';
 import { claimDeviceFor } from '$lib/server/sync/ingest';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +22,7 @@ export const actions: Actions = {
 			confirm: String(form.get('confirm') ?? '')
 		};
 		const values = { name: input.name.slice(0, 200), contact: input.contact.slice(0, 300) };
-		const wait = await consume([[`register:address:${clientAddress(event)}`, LIMITS.register]]);
+		const wait = await registrationWait(event);
 		if (wait > 0) {
 			event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });
 			return fail(429, { values, errors: { form: 'too_many_requests' } });

@@ -5,11 +5,20 @@ import { clientAddress } from '$lib/server/auth/guard';
 import { startSession } from '$lib/server/auth/login';
 import { LIMITS, consume, retryAfterSeconds } from '$lib/server/auth/rate-limit';
 import { forgetSetupCode, isLocalAddress, setupCodeMatches } from '$lib/server/auth/setup-code';
-import type { Actions, PageServerLoad } from './$types';
+import { isLoopbackName } from '$lib/server/host';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/**
+ * Only a browser on the server itself, at a loopback name, skips the code. A page elsewhere
+ * whose name resolves to 127.0.0.1 (DNS rebinding) also comes from a loopback address, but
+ * names its own host: it is asked for the code too.
+ */
+const onServerItself = (event: Pick<RequestEvent, 'getClientAddress' | 'url'>) =>
+	isLocalAddress(clientAddress(event)) && isLoopbackName(event.url.hostname);
 
 export const load: PageServerLoad = async (event) => {
 	if (await isSetupDone()) error(404, 'not found');
-	return { needsCode: !isLocalAddress(clientAddress(event)) };
+	return { needsCode: !onServerItself(event) };
 };
 
 export const actions: Actions = {
@@ -28,7 +37,7 @@ export const actions: Actions = {
 		const refuse = (status: number, errors: Partial<Record<string, string>>) =>
 			fail(status, { values, errors });
 		const address = clientAddress(event);
-		if (!isLocalAddress(address)) {
+		if (!onServerItself(event)) {
 			const wait = await consume([[`setup:address:${address}`, LIMITS.setup]]);
 			if (wait > 0) {
 				event.setHeaders({ 'retry-after': retryAfterSeconds(wait) });

@@ -4,6 +4,7 @@ import { cohortsFor, createCohort } from '$lib/server/cohorts';
 import { listCourses } from '$lib/server/content/catalog';
 import { readCohortForm, validateCohort } from '$lib/server/trainer/cohort-form';
 import { rechecksFor } from '$lib/server/tiers/recheck';
+import { publicAddress } from '$lib/server/host';
 import { reviewQueue } from '$lib/server/tiers/review';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async (event) => {
 		cohorts: await cohortsFor(user),
 		waiting: (await reviewQueue(user)).length,
 		recheck: (await rechecksFor(user)).length,
-		courses: listCourses().map((c) => ({ slug: c.slug, title: c.title }))
+		courses: listCourses().map((c) => ({ slug: c.slug, title: c.title })),
+		address: publicAddress(event.url)
 	};
 };
 

@@ -5,7 +5,7 @@ import type { Role } from '$lib/server/db/schema';
 import { cleanText } from '$lib/server/text';
 import { normaliseOneTimeCode } from './one-time';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
-import { clearFailures, recordFailure, retryAfterMs, type Limit } from './rate-limit';
+import { clearFailures, countAttempt, refundAttempt, type Limit } from './rate-limit';
 import { invalidateUserSessions } from './session';
 
 export type AccountError =
@@ -174,9 +174,13 @@ export async function authenticate(
 	// Unknown and malformed identifiers share one key space, so probing them is limited too.
 	const accountKey = `login:account:${'error' in contact ? contactInput.trim().toLowerCase() : contact.value}`;
 	const addressKey = `login:address:${address}`;
-	const wait = Math.max(
-		await retryAfterMs(accountKey, LOGIN_LIMIT_ACCOUNT, now),
-		await retryAfterMs(addressKey, LOGIN_LIMIT_ADDRESS, now)
+	// Counted before the slow argon2 check, so parallel guesses cannot all get through.
+	const wait = await countAttempt(
+		[
+			[accountKey, LOGIN_LIMIT_ACCOUNT],
+			[addressKey, LOGIN_LIMIT_ADDRESS]
+		],
+		now
 	);
 	if (wait > 0) return { error: 'rate_limited', retryAfterMs: wait };
 
@@ -194,12 +198,11 @@ export async function authenticate(
 	// A one-time code from a trainer is typed off a paper card: case and spaces do not matter.
 	const given = found?.mustChangePassword ? normaliseOneTimeCode(password) : password;
 	const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), given);
-	if (!found || !ok) {
-		await recordFailure(accountKey, LOGIN_LIMIT_ACCOUNT, now);
-		await recordFailure(addressKey, LOGIN_LIMIT_ADDRESS, now);
-		return { error: 'login_failed' };
-	}
+	// A failure stays counted; a success clears the account and gives the address its try back
+	// (a village hall signs in through one Wi-Fi address).
+	if (!found || !ok) return { error: 'login_failed' };
 	await clearFailures(accountKey);
+	await refundAttempt(addressKey);
 	// Said only after the right password: a stranger cannot probe which accounts are disabled.
 	if (found.disabledAt) return { error: 'account_disabled' };
 	return { user: found };

@@ -4,16 +4,16 @@ import { db, table } from '$lib/server/db';
 export type Limit = { max: number; windowMs: number };
 
 /** Counts one more failure (or request) for `key` and returns the count in the current window. */
-export async function recordFailure(key: string, limit: Limit, now = Date.now()) {
+export async function recordFailure(key: string, limit: Limit, now = Date.now(), amount = 1) {
 	const expired = now - limit.windowMs;
 	// One statement, so concurrent requests on any instance cannot lose an increment.
 	const [row] = await db
 		.insert(table.rateLimit)
-		.values({ key, count: 1, windowStart: new Date(now) })
+		.values({ key, count: amount, windowStart: new Date(now) })
 		.onConflictDoUpdate({
 			target: table.rateLimit.key,
 			set: {
-				count: sql`CASE WHEN ${table.rateLimit.windowStart} <= ${expired} THEN 1 ELSE ${table.rateLimit.count} + 1 END`,
+				count: sql`CASE WHEN ${table.rateLimit.windowStart} <= ${expired} THEN ${amount} ELSE ${table.rateLimit.count} + ${amount} END`,
 				windowStart: sql`CASE WHEN ${table.rateLimit.windowStart} <= ${expired} THEN ${now} ELSE ${table.rateLimit.windowStart} END`
 			}
 		})
@@ -28,6 +28,30 @@ export async function retryAfterMs(key: string, limit: Limit, now = Date.now()) 
 	const resetAt = row.windowStart.getTime() + limit.windowMs;
 	if (resetAt <= now || row.count < limit.max) return 0;
 	return resetAt - now;
+}
+
+/**
+ * Counts one attempt against each key, atomically, BEFORE the caller does the work the limit
+ * protects (a password check, a code lookup), and returns the milliseconds to wait when any key
+ * is over its limit, else 0. Checking first and counting after the work let a burst of parallel
+ * requests all pass the check before any was counted (300 parallel password guesses were all
+ * verified against a limit of 5). Stops at the first key over its limit, so a locked account
+ * does not also use up its address's share. The caller refunds the attempt when it succeeds.
+ */
+export async function countAttempt(keys: [string, Limit][], now = Date.now()) {
+	for (const [key, limit] of keys) {
+		const n = await recordFailure(key, limit, now);
+		if (n > limit.max) return Math.max(1, await retryAfterMs(key, limit, now));
+	}
+	return 0;
+}
+
+/** Gives back one counted attempt (it succeeded), keeping the rest of the window's count. */
+export async function refundAttempt(key: string) {
+	await db
+		.update(table.rateLimit)
+		.set({ count: sql`MAX(${table.rateLimit.count} - 1, 0)` })
+		.where(eq(table.rateLimit.key, key));
 }
 
 export async function clearFailures(key: string) {
@@ -55,6 +79,11 @@ export const LIMITS = {
 	uploadPerUser: scaled(30, 60 * 60 * 1000),
 	uploadPerAddress: scaled(300, 60 * 60 * 1000),
 	sync: scaled(600, 60 * 1000),
+	/**
+	 * Accounts one trainer creates by bulk import: two full files (300 rows each) an hour. A
+	 * trainer's own action, so apart from the visitors' registration limit, but bounded.
+	 */
+	importPerTrainer: scaled(600, 60 * 60 * 1000),
 	/** Setup codes typed from another computer: ten tries in 15 minutes against 10^8 codes. */
 	setup: scaled(10, 15 * 60 * 1000)
 } as const;

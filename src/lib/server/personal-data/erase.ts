@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { unlink } from 'node:fs/promises';
 import { verifyPassword } from '$lib/server/auth/password';
-import { recordFailure, retryAfterMs, type Limit } from '$lib/server/auth/rate-limit';
+import { countAttempt, refundAttempt, type Limit } from '$lib/server/auth/rate-limit';
 import { db, table } from '$lib/server/db';
 import { photoPath } from '$lib/server/evidence/store';
 import { devicesOf } from './export';
@@ -45,13 +45,12 @@ export async function deleteAccountWithPassword(
 	now = Date.now()
 ): Promise<DeleteRefusal | null> {
 	const key = `account-delete:${userId}`;
-	const wait = await retryAfterMs(key, DELETE_LIMIT, now);
+	// Counted before the slow password check, so parallel tries cannot all get through.
+	const wait = await countAttempt([[key, DELETE_LIMIT]], now);
 	if (wait > 0) return { rateLimited: wait };
 	const [person] = await db.select().from(table.user).where(eq(table.user.id, userId));
-	if (!person || !(await verifyPassword(person.passwordHash, password))) {
-		await recordFailure(key, DELETE_LIMIT, now);
-		return 'current_password';
-	}
+	if (!person || !(await verifyPassword(person.passwordHash, password))) return 'current_password';
+	await refundAttempt(key);
 	const blocker = await deletionBlocker(userId);
 	if (blocker) return blocker;
 	await deleteAccount(userId);

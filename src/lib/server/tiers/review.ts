@@ -63,7 +63,14 @@ export async function reviewQueue(viewer: SessionUser, cohortId?: string) {
 			)
 		);
 	return base
-		.where(and(eq(table.tierReview.status, 'submitted'), inArray(table.user.id, members)))
+		.where(
+			and(
+				eq(table.tierReview.status, 'submitted'),
+				inArray(table.user.id, members),
+				// A trainer or admin sitting in a cohort is not its trainer's to review.
+				eq(table.user.role, 'learner')
+			)
+		)
 		.orderBy(table.tierReview.submittedAt);
 }
 

@@ -31,6 +31,23 @@ export function minuteOf(now: number) {
 	return Math.floor(now / MINUTE);
 }
 
+// The bimtek halls are in Bojonegoro: a session day is a day in WIB, whatever the server's zone.
+// (The shared time module, once there, is the one place for this zone.)
+const SESSION_DAY = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Asia/Jakarta',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
+/** The session day (`2026-12-07`) it is at `now` in the halls' time zone. */
+export function sessionDayOf(now: number) {
+	return SESSION_DAY.format(now);
+}
+
+/** Check-in codes exist only on the session day they are for. */
+export const isSessionToday = (date: string, now = Date.now()) => date === sessionDayOf(now);
+
 /** A 6-character code bound to cohort, session day and minute: a photo of it dies within two minutes. */
 export function checkinCode(cohortId: string, date: string, minute: number) {
 	const mac = createHmac('sha256', checkinSecret())
@@ -51,8 +68,10 @@ function same(a: string, b: string) {
 
 /**
  * Checks a participant in with the code they scanned or typed. The code is looked for among
- * the session days of the participant's own cohorts, for this minute and the one before (a
- * scan just before the change, or a slow phone). Returns the cohort and day, or null.
+ * the participant's own cohorts that have a session today, for today only (a code projected
+ * for next week's session, or last week's, marks nobody present today) and for this minute
+ * and the one before (a scan just before the change, or a slow phone). Returns the cohort and
+ * day, or null.
  */
 export async function checkIn(userId: string, typed: string, now = Date.now()) {
 	const code = cleanCode(typed);
@@ -63,8 +82,9 @@ export async function checkIn(userId: string, typed: string, now = Date.now()) {
 		.innerJoin(table.cohort, eq(table.cohort.id, table.cohortMember.cohortId))
 		.where(eq(table.cohortMember.userId, userId));
 	const minute = minuteOf(now);
+	const date = sessionDayOf(now);
 	for (const cohort of cohorts)
-		for (const date of cohort.dates)
+		if (cohort.dates.includes(date))
 			for (const m of [minute, minute - 1])
 				if (same(checkinCode(cohort.id, date, m), code)) {
 					await db

@@ -3,6 +3,7 @@ import { normalisePhone } from '$lib/contact';
 import { db, table } from '$lib/server/db';
 import type { Cohort } from '$lib/server/db/schema';
 import { newOneTimeCode, oneTimeHash } from '$lib/server/auth/one-time';
+import { LIMITS, recordFailure, retryAfterMs } from '$lib/server/auth/rate-limit';
 import type { ParticipantRow } from './participant-csv';
 
 export type RowProblem =
@@ -91,8 +92,22 @@ export async function checkRows(rows: ParticipantRow[]) {
  * membership for every acceptable row, each with a one-time first password. A refused row
  * creates nothing; a number registered meanwhile by someone else is refused, not merged.
  */
-export async function importParticipants(cohort: Cohort, rows: ParticipantRow[]) {
+export async function importParticipants(
+	cohort: Cohort,
+	rows: ParticipantRow[],
+	actorId = cohort.trainerId,
+	now = Date.now()
+) {
 	const { good, refused } = await checkRows(rows);
+	// Counted before any password is hashed; over the bound, nothing is created.
+	const limit = LIMITS.importPerTrainer;
+	const key = `import:trainer:${actorId}`;
+	if (good.length && (await recordFailure(key, limit, now, good.length)) > limit.max) {
+		const wait = await retryAfterMs(key, limit, now);
+		// Nothing was made: a smaller file may still fit in what is left of the hour.
+		await recordFailure(key, limit, now, -good.length);
+		return { created: [], refused, retryAfterMs: Math.max(1000, wait) };
+	}
 	// argon2 runs on the thread pool: a few at a time keeps the server answering others.
 	const prepared: (ParticipantRow & { phone: string; code: string; hash: string })[] = [];
 	for (let i = 0; i < good.length; i += 4)
@@ -142,5 +157,5 @@ export async function importParticipants(cohort: Cohort, rows: ParticipantRow[])
 			});
 		}
 	});
-	return { created, refused: refused.sort((a, b) => a.line - b.line) };
+	return { created, refused: refused.sort((a, b) => a.line - b.line), retryAfterMs: 0 };
 }

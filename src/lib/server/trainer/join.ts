@@ -21,12 +21,21 @@ export async function lookUpJoinCode(
 	now = Date.now()
 ): Promise<JoinLookup> {
 	const key = `join:address:${clientAddress(event)}`;
-	const wait = await retryAfterMs(key, JOIN_LIMIT, now);
-	if (wait > 0) return { state: 'rate_limited', retryAfterMs: wait };
+	// The lookup is one indexed read, so it runs first; what is bounded is the answers. A wrong
+	// code is counted in the same statement that says whether the address is over its limit, so
+	// of a burst of parallel guesses at most the limit are told "unknown" and the rest wait; a
+	// hit waits too once the address is over (a guesser cannot tell hits from misses then).
+	// A right code is never counted: a hall of 40 scanning the QR at once is not held up.
 	const cohort = await findByCode(code);
 	if (!cohort) {
-		await recordFailure(key, JOIN_LIMIT, now);
-		return { state: 'unknown' };
+		const n = await recordFailure(key, JOIN_LIMIT, now);
+		if (n <= JOIN_LIMIT.max) return { state: 'unknown' };
+		return {
+			state: 'rate_limited',
+			retryAfterMs: Math.max(1, await retryAfterMs(key, JOIN_LIMIT, now))
+		};
 	}
+	const wait = await retryAfterMs(key, JOIN_LIMIT, now);
+	if (wait > 0) return { state: 'rate_limited', retryAfterMs: wait };
 	return cohort.joinOpen ? { state: 'open', cohort } : { state: 'closed' };
 }

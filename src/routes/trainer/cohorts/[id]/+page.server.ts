@@ -2,15 +2,16 @@ import { fail } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { formatPhone } from '$lib/contact';
 import { resetToOneTimeCode } from '$lib/server/auth/one-time';
-import { isMember, membersOf, rotateJoinCode, setJoinOpen } from '$lib/server/cohorts';
+import { membersOf, participantOf, rotateJoinCode, setJoinOpen } from '$lib/server/cohorts';
 import { findCourse } from '$lib/server/content/catalog';
-import { publicBaseUrl } from '$lib/server/public-url';
+import { publicAddress } from '$lib/server/host';
 import { trainerCohort } from '$lib/server/trainer/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user, cohort } = await trainerCohort(event);
-	const base = publicBaseUrl(event.url);
+	const address = publicAddress(event.url);
+	const base = address.base;
 	const joinUrl = `${base}/join/${cohort.joinCode}`;
 	const members = await membersOf(cohort.id);
 	return {
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 			courses: cohort.courses.map((slug) => ({ slug, title: findCourse(slug)?.title ?? slug }))
 		},
 		isAdmin: user.role === 'admin',
+		address,
 		joinUrl,
 		loginUrl: `${base}/login`,
 		qrSvg: await QRCode.toString(joinUrl, { type: 'svg', margin: 1 }),
@@ -33,7 +35,9 @@ export const load: PageServerLoad = async (event) => {
 			name: mb.name,
 			phone: mb.phone ? formatPhone(mb.phone) : '',
 			businessName: mb.businessName,
-			waiting: mb.mustChangePassword
+			waiting: mb.mustChangePassword,
+			// A trainer or admin in the list (promoted since joining) is not the trainer's to reset.
+			resettable: mb.role === 'learner'
 		}))
 	};
 };
@@ -57,9 +61,9 @@ export const actions: Actions = {
 	reset: async (event) => {
 		const { cohort } = await trainerCohort(event);
 		const memberId = String((await event.request.formData()).get('member') ?? '');
-		// The id comes from the page: only a participant of this cohort may be reset from here.
-		if (!(await isMember(cohort.id, memberId))) return fail(404, { resetMissing: true });
-		const member = (await membersOf(cohort.id)).find((mb) => mb.id === memberId)!;
+		// The id comes from the page: only a learner in this cohort may be reset from here.
+		const member = await participantOf(cohort.id, memberId);
+		if (!member) return fail(404, { resetMissing: true });
 		const code = await resetToOneTimeCode(memberId);
 		return {
 			reset: {

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { stringify } from 'csv-stringify/sync';
 import { formatPhone } from '$lib/contact';
+import { retryAfterSeconds } from '$lib/server/auth/rate-limit';
 import { publicBaseUrl } from '$lib/server/public-url';
 import { importParticipants } from '$lib/server/trainer/bulk-import';
 import { trainerCohort } from '$lib/server/trainer/guard';
@@ -46,7 +47,7 @@ function typedRows(form: FormData) {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { cohort } = await trainerCohort(event);
+		const { user, cohort } = await trainerCohort(event);
 		const form = await event.request.formData();
 		const pasted = String(form.get('csv') ?? '');
 		const file = form.get('file');
@@ -75,7 +76,11 @@ export const actions: Actions = {
 		rows.push(...typed);
 		if (!rows.length) return fail(400, { values, problem: 'nothing' as const });
 
-		const { created, refused } = await importParticipants(cohort, rows);
+		const { created, refused, retryAfterMs } = await importParticipants(cohort, rows, user.id);
+		if (retryAfterMs > 0) {
+			event.setHeaders({ 'retry-after': retryAfterSeconds(retryAfterMs) });
+			return fail(429, { values, problem: 'too_many_imports' as const });
+		}
 		const result = {
 			encoding,
 			// The refused rows, ready to correct in the paste box and send again.

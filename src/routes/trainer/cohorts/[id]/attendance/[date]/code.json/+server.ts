@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { count, and, eq } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
 import { publicBaseUrl } from '$lib/server/public-url';
-import { currentCheckin } from '$lib/server/trainer/attendance';
+import { currentCheckin, isSessionToday } from '$lib/server/trainer/attendance';
 import { trainerCohort } from '$lib/server/trainer/guard';
 import type { RequestHandler } from './$types';
 
@@ -12,6 +12,12 @@ export const GET: RequestHandler = async (event) => {
 	const { cohort } = await trainerCohort(event);
 	const date = event.params.date;
 	if (!cohort.sessionDates.includes(date)) error(404, 'not found');
+	// A code works only on its session day: none is made for another day.
+	if (!isSessionToday(date))
+		return json(
+			{ error: 'not_session_day', message: 'Kode hadir hanya berlaku pada hari sesi itu.' },
+			{ status: 409, headers: { 'cache-control': 'no-store' } }
+		);
 	const { code, changesAt } = currentCheckin(cohort.id, date);
 	const url = `${publicBaseUrl(event.url)}/checkin?code=${code}`;
 	const [{ n }] = await db

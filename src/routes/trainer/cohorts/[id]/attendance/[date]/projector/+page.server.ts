@@ -3,7 +3,7 @@ import { count, and, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { db, table } from '$lib/server/db';
 import { publicBaseUrl } from '$lib/server/public-url';
-import { currentCheckin } from '$lib/server/trainer/attendance';
+import { currentCheckin, isSessionToday } from '$lib/server/trainer/attendance';
 import { trainerCohort } from '$lib/server/trainer/guard';
 import type { PageServerLoad } from './$types';
 
@@ -12,6 +12,9 @@ export const load: PageServerLoad = async (event) => {
 	const date = event.params.date;
 	if (!cohort.sessionDates.includes(date)) error(404, 'not found');
 	const base = publicBaseUrl(event.url);
+	// A code works only on its session day: another day's page says so instead of showing one.
+	if (!isSessionToday(date))
+		return { cohort: { id: cohort.id, name: cohort.name }, date, notToday: true as const };
 	const { code, changesAt } = currentCheckin(cohort.id, date);
 	const [{ n }] = await db
 		.select({ n: count() })
@@ -20,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		date,
+		notToday: false as const,
 		checkinUrl: `${base.replace(/^https?:\/\//, '')}/checkin`,
 		code,
 		changesAt,
