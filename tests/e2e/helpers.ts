@@ -86,14 +86,16 @@ type QuizQuestion = {
 	explanation: string;
 };
 
-/** The Manajemen Usaha quiz with its key, read from the course folder as the server reads it. */
-export const quiz = parse(readFileSync('courses/01-manajemen-usaha/quiz.yaml', 'utf8')) as {
-	questions: QuizQuestion[];
-};
+/** A course's quiz with its key, read from the course folder as the server reads it. */
+export const quizOf = (folder: string) =>
+	parse(readFileSync(`courses/${folder}/quiz.yaml`, 'utf8')) as { questions: QuizQuestion[] };
+
+/** The Manajemen Usaha quiz with its key. */
+export const quiz = quizOf('01-manajemen-usaha');
 
 /** Answers every question on the open quiz page: right from the key, or wrong on purpose. */
-export async function answerQuiz(page: Page, right = true) {
-	for (const q of quiz.questions) {
+export async function answerQuiz(page: Page, right = true, of = quiz) {
+	for (const q of of.questions) {
 		const field = `input[name="q.${q.id}"]`;
 		if (q.kind === 'numeric') {
 			const value = right ? Number(q.answer) : Number(q.answer) + 99999;

@@ -1,4 +1,5 @@
 import { createClient, type Client } from '@libsql/client';
+import { readdirSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import {
@@ -7,6 +8,7 @@ import {
 	answerQuiz,
 	expectNoAxeViolations,
 	login,
+	quizOf,
 	register,
 	uniquePhone
 } from './helpers';
@@ -16,13 +18,12 @@ import {
 // the award is listed for the admin as "Perlu ditinjau ulang". With SHOTS_DIR set, the pages are
 // also saved as screenshots there (for people to look at; nothing is compared).
 
-const LESSONS = [
-	'pisahkan-uang-usaha',
-	'pembukuan-harian',
-	'menghitung-hpp',
-	'menentukan-harga-jual',
-	'stok-arus-kas-dan-kur'
-];
+/** The lesson slugs of a course folder, as the server names them (`01-nib-lewat-oss.md`). */
+const lessonsOf = (folder: string) =>
+	readdirSync(`courses/${folder}`)
+		.map((f) => /^\d+-(.+)\.md$/.exec(f)?.[1])
+		.filter((slug): slug is string => !!slug);
+const LESSONS = lessonsOf('01-manajemen-usaha');
 const PASSWORD = 'ledre pisang raja';
 const run = String(Date.now()).slice(-6);
 let db: Client;
@@ -65,7 +66,10 @@ async function trainerWithCohort(browser: Browser, name: string) {
 	return { page, code };
 }
 
-/** An owner who has done everything the first tier asks, in the trainer's cohort, and sent it. */
+/**
+ * An owner who has done everything the first tier asks, in the trainer's cohort, and sent it.
+ * A batik maker (craft: Siap Komersial asks no SPP-IRT or halal of her) who has her NIB already.
+ */
 async function readyOwner(browser: Browser, name: string, businessName: string, code: string) {
 	const page = await (
 		await browser.newContext({ viewport: { width: 360, height: 740 } })
@@ -74,7 +78,8 @@ async function readyOwner(browser: Browser, name: string, businessName: string, 
 	const saved = await post(page, '/account?/business', {
 		name: businessName,
 		kecamatan: 'Padangan',
-		products: 'ledre',
+		products: 'batik tulis Jonegoroan',
+		productKind: 'kerajinan',
 		nib_has: 'yes',
 		nib_number: '9120001234567'
 	});
@@ -110,6 +115,56 @@ async function readyOwner(browser: Browser, name: string, businessName: string, 
 		String(user.id)
 	);
 	return { page, reviewId: String(review.id), courseBadge: String(badge.id) };
+}
+
+/** One more course finished by the owner: every lesson, then the quiz passed on its page. */
+async function finishCourse(page: Page, folder: string) {
+	const slug = folder.replace(/^\d+-/, '');
+	for (const lesson of lessonsOf(folder))
+		expect((await post(page, `/courses/${slug}/${lesson}?/complete`, {})).status()).toBe(200);
+	await page.goto(`/courses/${slug}/quiz`);
+	await answerQuiz(page, true, quizOf(folder));
+	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+	await expect(page.getByText(/Anda mendapat lencana/)).toBeVisible();
+}
+
+/**
+ * The owner above, holding Rintisan Tertata (endorsed by the trainer), who has then done what
+ * Siap Komersial asks of a craft business (its two courses, NIB, a katalog link) and sent it.
+ */
+async function commercialOwner(
+	browser: Browser,
+	name: string,
+	businessName: string,
+	trainer: { page: Page; code: string }
+) {
+	const owner = await readyOwner(browser, name, businessName, trainer.code);
+	const first = await post(trainer.page, `/trainer/reviews/${owner.reviewId}?/decide`, {
+		decision: 'endorsed',
+		confirm: 'yes',
+		note: 'Lengkap.'
+	});
+	expect(first.status()).toBe(200);
+	expect((await one('select status from tier_review where id = ?', owner.reviewId)).status).toBe(
+		'endorsed'
+	);
+	await finishCourse(owner.page, '02-pemasaran-digital');
+	await finishCourse(owner.page, '04-legalitas-naik-kelas');
+	const link = await post(owner.page, '/account?/evidence', {
+		tier: 'siap-komersial',
+		item: 'katalog',
+		value: 'https://wa.me/c/6281273001234'
+	});
+	expect(link.status()).toBe(200);
+	expect((await post(owner.page, '/account?/review', { tier: 'siap-komersial' })).status()).toBe(
+		200
+	);
+	const user = await one('select id from user where name = ?', name);
+	const review = await one(
+		"select r.id from tier_review r join business b on b.id = r.business_id where b.owner_id = ? and r.tier = 'siap-komersial'",
+		String(user.id)
+	);
+	return { page: owner.page, reviewId: String(review.id) };
 }
 
 test('the review page shows what changed since it was sent and offers only "Kembalikan"', async ({
@@ -178,22 +233,25 @@ test('the review page shows what changed since it was sent and offers only "Kemb
 test('a badge whose NIB went after the award is listed for the admin, who keeps it with a note', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(180_000);
 	const trainer = await trainerWithCohort(browser, `Endang Pelatih ${run}`);
-	const business = `Ledre Tinjau ${run}`;
-	const owner = await readyOwner(browser, `Sri Tinjau ${run}`, business, trainer.code);
+	const business = `Batik Tinjau ${run}`;
+	// NIB is asked from Siap Komersial on.
+	const owner = await commercialOwner(browser, `Sri Tinjau ${run}`, business, trainer);
 
 	// Endorsed without JavaScript: the first press asks, the second awards.
 	const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	await login(
 		noJs,
 		String((await one('select phone from user where name = ?', `Endang Pelatih ${run}`)).phone),
-		PASSWORD
+		PASSWORD,
+		true,
+		{ javaScript: false }
 	);
 	await noJs.goto(`/trainer/reviews/${owner.reviewId}`);
 	await noJs.getByRole('button', { name: 'Sahkan dan beri lencana' }).click();
 	await expect(
-		noJs.getByRole('heading', { name: `Sahkan Rintisan Tertata untuk ${business}?` })
+		noJs.getByRole('heading', { name: `Sahkan Siap Komersial untuk ${business}?` })
 	).toBeVisible();
 	expect((await one('select status from tier_review where id = ?', owner.reviewId)).status).toBe(
 		'submitted'
@@ -224,7 +282,12 @@ test('a badge whose NIB went after the award is listed for the admin, who keeps 
 
 	// Nothing was revoked by itself: the public page still says valid, and what was checked.
 	const badgeId = String(
-		(await one("select id from badge where kind = 'tier' and business_name = ?", business)).id
+		(
+			await one(
+				"select id from badge where kind = 'tier' and achievement = 'siap-komersial' and business_name = ?",
+				business
+			)
+		).id
 	);
 	const visitor = await (
 		await browser.newContext({ viewport: { width: 360, height: 740 } })
@@ -250,7 +313,7 @@ test('a badge whose NIB went after the award is listed for the admin, who keeps 
 	await owner.page.goto('/');
 	await expect(
 		owner.page.getByText(
-			/Lencana Rintisan Tertata tetap berlaku setelah ditinjau ulang \(.+\): NIB sedang diperbarui di OSS\./
+			/Lencana Siap Komersial tetap berlaku setelah ditinjau ulang \(.+\): NIB sedang diperbarui di OSS\./
 		)
 	).toBeVisible();
 	await shot(owner.page, 'owner-home-kept');

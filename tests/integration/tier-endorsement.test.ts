@@ -8,7 +8,7 @@ import { getBusiness, saveBusiness } from '$lib/server/business';
 import { db, ensureDatabase, table } from '$lib/server/db';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
 import * as reviewPage from '../../src/routes/trainer/reviews/[id]/+page.server';
-import { act, business, makeUser, NIB, readyLearner } from './tier-fixtures';
+import { act, BASE, business, KATALOG, makeUser, NIB, readyLearner } from './tier-fixtures';
 
 // A tier badge certifies only what holds when it is given (issue 27): the trainer's "Sahkan"
 // re-checks the tier's requirements in the transaction that awards it.
@@ -61,8 +61,25 @@ describe('endorsing a tier review', () => {
 		expect(await heldTier(learner.id)).toBeNull();
 	});
 
+	it('is refused when the bookkeeping photo was withdrawn after it was sent', async () => {
+		const { learner, business: biz, review } = await readyLearner(tutik, 'Sri J');
+		await db
+			.delete(table.evidence)
+			.where(and(eq(table.evidence.businessId, biz.id), eq(table.evidence.item, 'buku-kas')));
+
+		const res = await endorse(review.id, tutik);
+		expect(res.status).toBe(409);
+		expect((res.data.changes as { text: string }[]).map((c) => c.text)).toEqual([
+			'Bukti "Foto buku kas yang diisi setiap hari selama satu bulan" ditarik'
+		]);
+		expect(await tierBadges(biz.id)).toEqual([]);
+		expect(await reviewStatus(review.id)).toBe('submitted');
+		expect(await heldTier(learner.id)).toBeNull();
+	});
+
 	it('is refused when the NIB was set back to "Belum punya" after it was sent', async () => {
-		const { learner, business: biz, review } = await readyLearner(tutik, 'Sri B');
+		// NIB is asked from Siap Komersial on: a batik maker who holds Rintisan Tertata.
+		const { learner, business: biz, review } = await readyLearner(tutik, 'Sri B', 'siap-komersial');
 		await saveBusiness(learner.id, business(null));
 
 		const res = await endorse(review.id, admin);
@@ -70,9 +87,9 @@ describe('endorsing a tier review', () => {
 		expect((res.data.changes as { text: string }[]).map((c) => c.text)).toEqual([
 			'"Punya NIB (Nomor Induk Berusaha) dari OSS" tidak ada lagi di profil usaha'
 		]);
-		expect(await tierBadges(biz.id)).toEqual([]);
+		expect((await tierBadges(biz.id)).map((b) => b.achievement)).toEqual(['rintisan']);
 		expect(await reviewStatus(review.id)).toBe('submitted');
-		expect(await heldTier(learner.id)).toBeNull();
+		expect(await heldTier(learner.id)).toBe('rintisan');
 
 		// Sent back with the reason the page filled in: the owner reads it on her account.
 		const back = await decide(review.id, tutik, {
@@ -81,6 +98,7 @@ describe('endorsing a tier review', () => {
 		});
 		expect(back.status).toBe(200);
 		const next = currentAndNext(await tierStatus(learner.id, await getBusiness(learner.id))).next;
+		expect(next?.id).toBe('siap-komersial');
 		expect(next?.review?.status).toBe('returned');
 		expect(next?.review?.note).toContain('tidak ada lagi di profil usaha');
 	});
@@ -95,6 +113,14 @@ describe('endorsing a tier review', () => {
 		expect(await heldTier(learner.id)).toBe('rintisan');
 	});
 
+	it('endorses a craft business for Siap Komersial without SPP-IRT or halal (control)', async () => {
+		const { learner, review } = await readyLearner(tutik, 'Sri K', 'siap-komersial');
+		const res = await endorse(review.id, tutik);
+		expect(res.status).toBe(200);
+		expect(await reviewStatus(review.id)).toBe('endorsed');
+		expect(await heldTier(learner.id)).toBe('siap-komersial');
+	});
+
 	it('asks to confirm first: the first tap changes nothing', async () => {
 		const { business: biz, review } = await readyLearner(tutik, 'Sri H');
 		const ask = await decide(review.id, tutik, { decision: 'endorsed', note: '' });
@@ -104,29 +130,48 @@ describe('endorsing a tier review', () => {
 		expect(await reviewStatus(review.id)).toBe('submitted');
 	});
 
-	it('records in the badge what was checked then: names and dates, no numbers or photos', async () => {
-		const { business: biz, review } = await readyLearner(tutik, 'Sri I');
+	it('records in the badge what was checked then: names and dates, no numbers, links or photos', async () => {
+		const { business: biz, review } = await readyLearner(tutik, 'Sri I', 'siap-komersial');
 		expect((await endorse(review.id, tutik)).status).toBe(200);
-		const [badge] = await tierBadges(biz.id);
-		const credential = JSON.parse(badge.credential);
-		const evidence = credential.evidence as { name: string; narrative: string }[];
-		expect(evidence.map((e) => e.name)).toEqual([
+		const badges = await tierBadges(biz.id);
+		const credentialOf = (tier: string) =>
+			JSON.parse(badges.find((b) => b.achievement === tier)!.credential);
+		const evidenceOf = (credential: { evidence: { name: string; narrative: string }[] }) =>
+			credential.evidence;
+
+		// Rintisan Tertata, endorsed first: the course and the bookkeeping photo, by name.
+		const first = credentialOf('rintisan');
+		expect(evidenceOf(first).map((e) => e.name)).toEqual([
 			'Manajemen Usaha',
-			'Punya NIB (Nomor Induk Berusaha) dari OSS',
 			'Foto buku kas yang diisi setiap hari selama satu bulan'
 		]);
-		expect(evidence[0].narrative).toMatch(
+		expect(evidenceOf(first)[0].narrative).toMatch(
 			/^Kursus "Manajemen Usaha" selesai; lencana kursus diberikan \d+ \w+ \d{4}\.$/
 		);
-		// Names and dates only: no document number, no photo, no file name.
-		const text = JSON.stringify(credential);
-		expect(text).not.toContain(NIB);
-		expect(text).not.toMatch(/[0-9a-f]{32}\.jpg|\/evidence\//);
+		// Siap Komersial of a batik maker: its courses, the NIB and the katalog; no SPP-IRT, no halal.
+		const second = credentialOf('siap-komersial');
+		expect(evidenceOf(second).map((e) => e.name)).toEqual([
+			'Pemasaran Digital & Marketplace',
+			'Legalitas & Siap Naik Kelas',
+			'Punya NIB (Nomor Induk Berusaha) dari OSS',
+			'Tautan katalog WhatsApp Business atau toko di marketplace'
+		]);
+		// Names and dates only: no document number, no link, no photo, no file name.
+		for (const credential of [first, second]) {
+			const text = JSON.stringify(credential);
+			expect(text).not.toContain(NIB);
+			expect(text).not.toContain(KATALOG);
+			expect(text).not.toMatch(/[0-9a-f]{32}\.jpg|\/evidence\//);
+		}
 		const key = await issuerKey();
+		const docs = JSON.parse(JSON.stringify([didDocument(BASE, key)])) as Record<string, unknown>[];
+		expect(await verifyCredential(first, docs)).toEqual({ verified: true });
 		// Issued at the address the trainer's request came to.
-		const base = 'http://localhost';
-		const docs = JSON.parse(JSON.stringify([didDocument(base, key)])) as Record<string, unknown>[];
-		expect(await verifyCredential(credential, docs)).toEqual({ verified: true });
+		const here = JSON.parse(JSON.stringify([didDocument('http://localhost', key)])) as Record<
+			string,
+			unknown
+		>[];
+		expect(await verifyCredential(second, here)).toEqual({ verified: true });
 	});
 
 	it('gives one outcome and at most one badge to two decisions at once', async () => {

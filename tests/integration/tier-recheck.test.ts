@@ -9,7 +9,7 @@ import { rechecksFor, resolveRecheck } from '$lib/server/tiers/recheck';
 import { decideReview } from '$lib/server/tiers/review';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
 import * as recheckPage from '../../src/routes/trainer/reviews/recheck/+page.server';
-import { act, BASE, business, makeUser, readyLearner } from './tier-fixtures';
+import { act, BASE, business, makeUser, readyLearner, type ReadyTier } from './tier-fixtures';
 
 // A tier badge whose basis changes after the award is listed "Perlu ditinjau ulang" for the
 // admin and the trainer who endorsed it; they keep it (with a note) or revoke it; the owner is
@@ -26,9 +26,9 @@ beforeAll(async () => {
 	hadi = await makeUser('Hadi', 'trainer');
 });
 
-/** A business holding the first tier badge, endorsed by Tutik. */
-async function endorsed(name: string) {
-	const ready = await readyLearner(tutik, name);
+/** A business holding the tier badge (the first by default), endorsed by Tutik. */
+async function endorsed(name: string, tier: ReadyTier = 'rintisan') {
+	const ready = await readyLearner(tutik, name, tier);
 	const result = await decideReview(ready.review.id, tutik, 'endorsed', 'Lengkap.', BASE);
 	if (!result.ok || !result.badge) throw new Error('not endorsed');
 	return { ...ready, tierBadge: result.badge };
@@ -65,7 +65,8 @@ describe('a tier badge whose basis changed', () => {
 	});
 
 	it('is listed after the NIB is withdrawn; kept with a note it leaves the list until something else changes', async () => {
-		const { learner, business: biz, tierBadge } = await endorsed('Sri B');
+		// NIB is asked from Siap Komersial on: a batik maker endorsed for it.
+		const { learner, business: biz, tierBadge } = await endorsed('Sri B', 'siap-komersial');
 		await saveBusiness(learner.id, business(null));
 		expect((await listed(tutik, tierBadge.id))?.changes.map((c) => c.what)).toEqual([
 			'profile_removed'
@@ -89,19 +90,39 @@ describe('a tier badge whose basis changed', () => {
 		expect(await listed(tutik, tierBadge.id)).toBeUndefined();
 		expect(await listed(admin, tierBadge.id)).toBeUndefined();
 		expect((await findBadge(tierBadge.id))?.revokedAt).toBeNull();
-		const [notice] = await tierNotices(biz);
+		const notice = (await tierNotices(biz)).find((n) => n.tier === 'siap-komersial');
 		expect(notice).toMatchObject({
 			kind: 'kept',
 			note: 'NIB sedang diperbarui di OSS, sudah dicek.'
 		});
 
-		// The bookkeeping photo goes too: a new change, listed again.
+		// The katalog link goes too: a new change, listed again.
+		await db
+			.delete(table.evidence)
+			.where(and(eq(table.evidence.businessId, biz.id), eq(table.evidence.item, 'katalog')));
+		expect((await listed(admin, tierBadge.id))?.changes.map((c) => c.key)).toEqual([
+			'evidence:katalog'
+		]);
+	});
+
+	it('is listed after the bookkeeping photo is withdrawn', async () => {
+		const { business: biz, tierBadge } = await endorsed('Sri G');
 		await db
 			.delete(table.evidence)
 			.where(and(eq(table.evidence.businessId, biz.id), eq(table.evidence.item, 'buku-kas')));
-		expect((await listed(admin, tierBadge.id))?.changes.map((c) => c.key)).toEqual([
-			'evidence:buku-kas'
-		]);
+		expect(await listed(admin, tierBadge.id)).toMatchObject({
+			changes: [
+				{
+					key: 'evidence:buku-kas',
+					label: 'Foto buku kas yang diisi setiap hari selama satu bulan',
+					what: 'evidence_removed',
+					reason: null
+				}
+			]
+		});
+		expect(await listed(tutik, tierBadge.id)).toBeTruthy();
+		expect(await listed(hadi, tierBadge.id)).toBeUndefined();
+		expect((await findBadge(tierBadge.id))?.revokedAt).toBeNull();
 	});
 
 	it('is revoked with the reason, and the owner no longer holds the tier', async () => {
@@ -138,12 +159,19 @@ describe('a tier badge whose basis changed', () => {
 	});
 
 	it('tells the owner why a review she sent can no longer be endorsed', async () => {
-		const { learner, business: biz } = await readyLearner(tutik, 'Sri F');
-		expect(await tierNotices(biz)).toEqual([]);
+		const { learner, business: biz } = await readyLearner(tutik, 'Sri F', 'siap-komersial');
+		// Only that Rintisan Tertata was endorsed: nothing yet about the review she sent.
+		expect((await tierNotices(biz)).map((n) => [n.kind, n.tier])).toEqual([
+			['endorsed', 'rintisan']
+		]);
 		await saveBusiness(learner.id, business(null));
-		const [notice] = await tierNotices(await getBusiness(learner.id));
-		expect(notice).toMatchObject({ kind: 'blocked', tier: 'rintisan' });
-		expect(notice.changes.map((c) => c.what)).toEqual(['profile_removed']);
+		const notice = (await tierNotices(await getBusiness(learner.id))).find(
+			(n) => n.tier === 'siap-komersial'
+		);
+		expect(notice).toMatchObject({ kind: 'blocked', tier: 'siap-komersial' });
+		expect(notice?.changes.map((c) => [c.what, c.key])).toEqual([
+			['profile_removed', 'evidence:nib']
+		]);
 	});
 
 	it('tells the owner about endorsements and returns on her pages', async () => {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import { table, type Executor } from '$lib/server/db';
 import type { Business, TierBasis, TierBasisItem } from '$lib/server/db/schema';
+import { appliesTo } from '$lib/server/content/tier-model';
 import { findTier, type Tier } from './rules';
 
 /** One requirement of a tier as it stands now. */
@@ -47,7 +48,9 @@ export function requirements(
 			revokeReason: badge?.revokedAt ? (badge.revokeReason ?? '') : null
 		};
 	});
-	const items = tier.evidence.map((rule): Requirement => {
+	// As the owner's list shows it (status.ts): a craft business is not asked for SPP-IRT or halal.
+	const rules = tier.evidence.filter((rule) => appliesTo(rule, business.productKind));
+	const items = rules.map((rule): Requirement => {
 		const base = { key: `evidence:${rule.id}`, kind: rule.kind, label: rule.label, badgeId: null };
 		if (rule.kind === 'profile') {
 			const value = business[rule.field] ?? (rule.alternative ? business[rule.alternative] : null);
