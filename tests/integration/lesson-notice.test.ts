@@ -65,7 +65,9 @@ async function guestPage() {
 		url,
 		route: { id: '/courses/[course]/[lesson]' },
 		params: { course: COURSE, lesson: LESSON },
-		locals: { user: null, session: null }
+		locals: { user: null, session: null },
+		// A guest: no session cookie.
+		cookies: { get: () => undefined }
 	} as unknown as RequestEvent;
 	const resolve = async () => {
 		renders++;

@@ -6,6 +6,7 @@ import { issuerKey } from '$lib/server/badges/issue';
 import { revokeBadge } from '$lib/server/badges/award';
 import { getBusiness, saveBusiness } from '$lib/server/business';
 import { db, ensureDatabase, table } from '$lib/server/db';
+import { publicBaseUrl } from '$lib/server/public-url';
 import { currentAndNext, tierStatus } from '$lib/server/tiers/status';
 import * as reviewPage from '../../src/routes/trainer/reviews/[id]/+page.server';
 import { act, BASE, business, KATALOG, makeUser, NIB, readyLearner } from './tier-fixtures';
@@ -166,8 +167,9 @@ describe('endorsing a tier review', () => {
 		const key = await issuerKey();
 		const docs = JSON.parse(JSON.stringify([didDocument(BASE, key)])) as Record<string, unknown>[];
 		expect(await verifyCredential(first, docs)).toEqual({ verified: true });
-		// Issued at the address the trainer's request came to.
-		const here = JSON.parse(JSON.stringify([didDocument('http://localhost', key)])) as Record<
+		// Issued at the address phones reach for the trainer's request (ORIGIN, else this machine's).
+		const address = publicBaseUrl(new URL('http://localhost/trainer/reviews'));
+		const here = JSON.parse(JSON.stringify([didDocument(address, key)])) as Record<
 			string,
 			unknown
 		>[];
