@@ -26,6 +26,8 @@ function outside(closure: ReturnType<typeof lessonClosure>, id: string) {
 }
 const forLessons = (id: string) => !outside(MESSAGE.test(id) ? embedded : lesson, id);
 const LESSON_TEXT = /[\\/]courses[\\/].+\.md$/;
+/** Lesson reading (src/lib/listen) past its button, and its words: one file, fetched on first tap. */
+const LISTEN = /[\\/]src[\\/]lib[\\/](listen[\\/]|paraglide[\\/]messages[\\/]listen_)/;
 
 /**
  * The browser's code in a few files instead of dozens: automatic splitting made 26 files for a
@@ -47,6 +49,12 @@ const fewerClientChunks: Plugin = {
 							output: {
 								codeSplitting: {
 									groups: [
+										{
+											// Named so the service worker can keep it for offline (src/sw.ts).
+											name: 'listen',
+											priority: 4,
+											test: (id: string) => LISTEN.test(id) && outside(embedded, id)
+										},
 										{
 											name: 'app',
 											priority: 3,
@@ -96,7 +104,14 @@ export default defineConfig({
 			srcDir: 'src',
 			filename: 'sw.ts',
 			injectManifest: {
-				globPatterns: ['client/icons/*.png', 'client/favicon.svg', 'client/manifest.webmanifest']
+				globPatterns: [
+					'client/icons/*.png',
+					'client/favicon.svg',
+					'client/manifest.webmanifest',
+					// "Dengarkan" loads its reader on first tap: kept so that tap works offline too.
+					'client/_app/immutable/chunks/listen.*.js',
+					'client/_app/immutable/assets/listen.*.css'
+				]
 			},
 			manifest: {
 				id: '/',
