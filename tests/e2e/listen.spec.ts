@@ -213,3 +213,26 @@ test('the projector view reads the section on screen for the room', async ({ pag
 	expect(texts).not.toContain('Rumus ha pe pe');
 	expect(texts.at(-1)).toMatch(/ha pe pe/);
 });
+
+test('on a course saved for offline use, Dengarkan works with no network', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	await fakeSpeech(page, [{ lang: 'id-ID', name: 'Bahasa Indonesia' }]);
+	await page.goto('/courses/manajemen-usaha');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.getByRole('button', { name: /^Simpan untuk offline/ }).click();
+	await expect(page.getByText(/Tersimpan untuk offline \(\d+ KB\)/)).toBeVisible({
+		timeout: 30_000
+	});
+	// The reader was never loaded online: offline, it can come only from the precache.
+	await context.setOffline(true);
+	await page.getByRole('link', { name: /Menghitung harga pokok produksi/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Menghitung harga pokok/);
+	await page.getByRole('button', { name: 'Dengarkan' }).click();
+	await expect(page.getByRole('button', { name: 'Jeda' })).toBeVisible();
+	await expect
+		.poll(async () => (await spoken(page)).at(0)?.text)
+		.toBe('Menghitung harga pokok produksi (ha pe pe)');
+	await context.close();
+});

@@ -127,6 +127,8 @@ export function createReader(root: () => Element | null, onchange: (state: Reade
 	let status: Status = 'idle';
 	let rate = storedRate();
 	let voice: SpeechSynthesisVoice | null = null;
+	// Held here: Chrome drops an utterance nothing refers to, and its `end` never comes.
+	let utterance: SpeechSynthesisUtterance | null = null;
 	// Each utterance knows the turn it was spoken in: a cancelled one's late `end` is ignored.
 	let turn = 0;
 
@@ -159,7 +161,7 @@ export function createReader(root: () => Element | null, onchange: (state: Reade
 		status = 'playing';
 		mark(i);
 		report();
-		const utterance = new SpeechSynthesisUtterance(items[i].spoken);
+		utterance = new SpeechSynthesisUtterance(items[i].spoken);
 		utterance.lang = 'id-ID';
 		if (voice) utterance.voice = voice;
 		utterance.rate = rate;
