@@ -141,7 +141,8 @@ export function createReader(root: () => Element | null, onchange: (state: Reade
 		item.el.setAttribute('data-listen-now', '');
 		if (item.range && 'highlights' in CSS) CSS.highlights.set(HIGHLIGHT, new Highlight(item.range));
 		const box = (item.range ?? item.el).getBoundingClientRect();
-		if (box.top < 0 || box.bottom > window.innerHeight) {
+		// The controls stay at the top of the screen: a sentence under them is out of view too.
+		if (box.top < 120 || box.bottom > window.innerHeight - 64) {
 			const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
 			item.el.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
 		}
