@@ -1,7 +1,10 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import type { ManifestTransform } from 'workbox-build';
 import { defineConfig } from 'vitest/config';
 import { embeddedLessonClosure, lessonClosure } from './scripts/build/lesson-closure.js';
 
@@ -25,6 +28,29 @@ function outside(closure: ReturnType<typeof lessonClosure>, id: string) {
 	return OWN_CODE.test(file) && !closure.files.has(file);
 }
 const forLessons = (id: string) => !outside(MESSAGE.test(id) ? embedded : lesson, id);
+/**
+ * The service worker's precache list with the lesson reader added: "Dengarkan" loads it on the
+ * first tap (src/lib/listen/ListenButton.svelte), and that tap must work on a saved lesson
+ * offline too. Its file names are hashes, so they are read from the client build's manifest.
+ * (Replaces @vite-pwa/sveltekit's own transform, which only strips the `client/` prefix: our
+ * precache holds client files alone.)
+ */
+const withListenReader: ManifestTransform = async (entries) => {
+	const client = join(import.meta.dirname, '.svelte-kit/output/client');
+	const built = JSON.parse(readFileSync(join(client, '.vite/manifest.json'), 'utf8')) as Record<
+		string,
+		{ file: string; css?: string[] }
+	>;
+	// Its own chunk: what it imports besides is shared code every lesson has already loaded.
+	const reader = Object.entries(built).find(([source]) =>
+		source.endsWith('src/lib/listen/ListenPlayer.svelte')
+	)?.[1];
+	if (!reader) throw new Error('vite.config.ts: the lesson reader is missing from the build');
+	const manifest = entries.map((e) => ({ ...e, url: e.url.replace(/^client\//, '') }));
+	for (const file of [reader.file, ...(reader.css ?? [])])
+		manifest.push({ url: file, revision: null, size: statSync(join(client, file)).size });
+	return { manifest };
+};
 const LESSON_TEXT = /[\\/]courses[\\/].+\.md$/;
 
 /**
@@ -96,7 +122,8 @@ export default defineConfig({
 			srcDir: 'src',
 			filename: 'sw.ts',
 			injectManifest: {
-				globPatterns: ['client/icons/*.png', 'client/favicon.svg', 'client/manifest.webmanifest']
+				globPatterns: ['client/icons/*.png', 'client/favicon.svg', 'client/manifest.webmanifest'],
+				manifestTransforms: [withListenReader]
 			},
 			manifest: {
 				id: '/',

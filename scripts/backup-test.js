@@ -129,8 +129,12 @@ async function main() {
 			kecamatan: 'Padangan',
 			desa: 'Kuncen'
 		});
-		for (const [i, item] of ['buku-kas', 'label', 'produk-siap-rak'].entries()) {
-			const tier = ['rintisan', 'siap-komersial', 'siap-pasar-modern'][i];
+		const uploads = [
+			['rintisan', 'buku-kas'],
+			['siap-pasar-modern', 'label'],
+			['siap-pasar-modern', 'produk-siap-rak']
+		];
+		for (const [i, [tier, item]] of uploads.entries()) {
 			await postMultipart(server.url, '/account?/evidence', cookie, {
 				tier,
 				item,

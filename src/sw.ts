@@ -21,7 +21,7 @@ const STATE_CHANGED = '/__nk/state-changed';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const pagesExpiration = new CacheExpiration(PAGES, { maxEntries: 80 });
 
-// Icons and the manifest (see vite.config.ts); pages and scripts are cached below.
+// Icons, the manifest and the lesson reader (see vite.config.ts); pages and scripts are cached below.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
