@@ -24,10 +24,12 @@ export function openedFromPartnerPage(
 		}
 		// From one of our own pages: only a page of the same partner's frame (a link followed, or
 		// SvelteKit loading the next page's data, inside the frame); never the admin's preview.
+		// The first page may name no partner, or a wrong one (resolved from its origin): same site.
 		if (from.origin === ownOrigin)
 			return (
 				from.pathname.startsWith('/embed/') &&
-				from.searchParams.get('partner') === context.partnerId
+				(from.searchParams.get('partner') === context.partnerId ||
+					from.searchParams.get('origin') === context.origin)
 			);
 		return from.origin === context.origin;
 	}
