@@ -63,6 +63,9 @@ export async function copyBuild(repo, from, tmp) {
 	await mkdir(app, { recursive: true });
 	await cp(join(from, 'build'), join(app, 'build'), { recursive: true });
 	await cp(join(from, 'server.js'), join(app, 'server.js'));
+	// server.js imports the app's typed hand-off modules from the source tree.
+	for (const file of ['src/lib/server/page-cache/lane.js', 'src/lib/server/host-lane.js'])
+		await cp(join(from, file), join(app, file), { recursive: true });
 	await writeFile(join(app, 'package.json'), '{ "type": "module" }\n');
 	await symlink(join(repo, 'node_modules'), join(app, 'node_modules'), 'dir');
 	return app;
