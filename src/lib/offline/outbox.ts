@@ -53,6 +53,14 @@ export async function isDoneLocally(course: string, lesson: string) {
 	return !!(await (await database()).get('done', `${course}/${lesson}`));
 }
 
+/** Which of `lessons` are marked done on this device (a guest's, or not yet sent). */
+export async function doneLocallyIn(course: string, lessons: string[]) {
+	const marks = await Promise.all(
+		lessons.map(async (l) => ((await isDoneLocally(course, l)) ? l : null))
+	);
+	return new Set(marks.filter((l) => l !== null));
+}
+
 let fallbackDeviceId: string | null = null;
 
 /** The device id to use where IndexedDB is refused: a partner embed's, kept in its partitioned cookie. */
